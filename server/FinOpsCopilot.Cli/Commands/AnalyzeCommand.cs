@@ -1,0 +1,54 @@
+using FinOpsCopilot.Cli.Reporting;
+using FinOpsCopilot.Core.Analysis;
+using FinOpsCopilot.Core.Model;
+
+namespace FinOpsCopilot.Cli.Commands;
+
+/// <summary><c>finops-copilot analyze</c>: analyse paths and report in the chosen format, with a CI-friendly exit code.</summary>
+public static class AnalyzeCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+    {
+        var options = AnalyzeOptions.Parse(args);
+        if (options.PolicyFile is { } policy && !File.Exists(policy))
+        {
+            stderr.WriteLine($"finops-copilot: policy file '{policy}' not found");
+            return ExitCodes.PathUnreadable;
+        }
+
+        var result = WorkspaceAnalysis.Run(options.Paths, options.PolicyFile);
+        foreach (var error in result.PolicyErrors) stderr.WriteLine($"finops-copilot: invalid policy: {error.Message}");
+        if (result.PolicyErrors.Count > 0) return ExitCodes.UsageError;
+        foreach (var error in result.Errors) stderr.WriteLine($"finops-copilot: cannot read '{error.Path}': {error.Message}");
+        foreach (var skipped in result.SkippedFiles) stderr.WriteLine($"finops-copilot: skipped '{skipped}': not a CloudFormation template");
+
+        var report = new Report(result, Directory.GetCurrentDirectory());
+        bool color = options.OutputFile is null && stdoutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        IReporter reporter = options.Format switch
+        {
+            OutputFormat.Json => new JsonReporter(),
+            OutputFormat.Sarif => new SarifReporter(),
+            OutputFormat.Markdown => new MarkdownReporter(),
+            _ => new TextReporter(color),
+        };
+
+        if (options.OutputFile is { } file)
+        {
+            try
+            {
+                using var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false));
+                reporter.Write(report, writer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"finops-copilot: cannot write '{file}': {e.Message}");
+                return ExitCodes.PathUnreadable;
+            }
+        }
+        else reporter.Write(report, stdout);
+
+        if (result.Errors.Count > 0) return ExitCodes.PathUnreadable;
+        bool fails = options.FailOn is { } threshold && result.Findings.Any(f => f.Severity >= threshold);
+        return fails ? ExitCodes.FindingsAtThreshold : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,58 @@
+using FinOpsCopilot.Cli.Commands;
+using FinOpsCopilot.Core;
+
+namespace FinOpsCopilot.Cli;
+
+public static class Program
+{
+    public const string Usage = """
+        Usage: finops-copilot <command> [options]
+
+        Commands:
+          analyze [PATH...]   Check infrastructure code (CloudFormation YAML/JSON, SAM) against the tag policy.
+                              Folders are searched; files are recognised by their content.
+            -f, --format F    text (default), json, sarif or markdown
+            -o, --output FILE write the report to FILE instead of standard output
+            -p, --policy FILE use this policy instead of the nearest .finops.yml
+                --fail-on L   exit 1 when a finding is at level L or above: error (default), warning, info, never
+          help                Show this help.
+          version             Show the version.
+
+        Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or policy error;
+                    3 a named path cannot be read.
+        """;
+
+    public static int Main(string[] args) =>
+        Run(args, Console.Out, Console.Error, !Console.IsOutputRedirected);
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+    {
+        if (args.Count == 0)
+        {
+            stderr.WriteLine(Usage);
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            switch (args[0])
+            {
+                case "analyze":
+                    return AnalyzeCommand.Run(args.Skip(1).ToList(), stdout, stderr, stdoutIsTerminal);
+                case "help" or "--help" or "-h":
+                    stdout.WriteLine(Usage);
+                    return ExitCodes.Success;
+                case "version" or "--version":
+                    stdout.WriteLine($"{ProductInfo.ToolName} {ProductInfo.Version}");
+                    return ExitCodes.Success;
+                default:
+                    throw new UsageException($"unknown command '{args[0]}'");
+            }
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"finops-copilot: {e.Message}");
+            stderr.WriteLine("Run 'finops-copilot help' for usage.");
+            return ExitCodes.UsageError;
+        }
+    }
+}

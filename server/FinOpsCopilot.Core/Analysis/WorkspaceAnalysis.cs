@@ -1,0 +1,68 @@
+using FinOpsCopilot.Core.Model;
+using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Rules;
+
+namespace FinOpsCopilot.Core.Analysis;
+
+/// <summary>A path that could not be analysed, and why (one line, for stderr).</summary>
+public sealed record PathError(string Path, string Message);
+
+public sealed record AnalysisResult(
+    IReadOnlyList<IacDocument> Documents,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<PathError> Errors,
+    IReadOnlyList<PolicyException> PolicyErrors,
+    IReadOnlyList<string> SkippedFiles);
+
+/// <summary>
+/// Analyses the files and folders a user names: finds candidate files, reads each one that is infrastructure
+/// code, applies the policy that governs it, and gathers findings. One bad file never stops the rest.
+/// </summary>
+public static class WorkspaceAnalysis
+{
+    public static AnalysisResult Run(IEnumerable<string> paths, string? policyPath = null)
+    {
+        var resolver = new PolicyResolver(policyPath);
+        var errors = new List<PathError>();
+        var policyErrors = new List<PolicyException>();
+        var skipped = new List<string>();
+        var files = new List<(string Path, bool Named)>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path)) files.Add((path, true));
+            else if (Directory.Exists(path)) files.AddRange(FileDiscovery.Walk(path).Select(f => (f, false)));
+            else errors.Add(new PathError(path, "no such file or directory"));
+        }
+
+        var documents = new IacDocument?[files.Count];
+        var findings = new List<Finding>[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (path, _) = files[i];
+            try
+            {
+                documents[i] = SourceFileReader.ReadFile(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                lock (errors) errors.Add(new PathError(path, e.Message));
+                return;
+            }
+            if (documents[i] is not { } document) return;
+            FinOpsPolicy policy;
+            try { policy = resolver.For(path); }
+            catch (PolicyException e)
+            {
+                lock (policyErrors) if (!policyErrors.Any(p => p.Message == e.Message)) policyErrors.Add(e);
+                policy = FinOpsPolicy.Empty;
+            }
+            findings[i] = DocumentAnalyzer.Analyze(document, policy);
+        });
+
+        for (int i = 0; i < files.Count; i++)
+            if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path)) skipped.Add(files[i].Path);
+        var allFindings = findings.Where(f => f is not null).SelectMany(f => f).ToList();
+        allFindings.Sort(FindingOrder.Compare);
+        return new AnalysisResult(documents.OfType<IacDocument>().ToList(), allFindings, errors, policyErrors, skipped);
+    }
+}
