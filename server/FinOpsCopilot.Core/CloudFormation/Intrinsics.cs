@@ -43,16 +43,22 @@ public static class Intrinsics
             shortForm = true;
             return true;
         }
+        shortForm = false;
+        return TryGetLongForm(node, out name, out argument);
+    }
+
+    /// <summary>The function name and argument when <paramref name="node"/> is <c>{"Fn::X": argument}</c>.</summary>
+    public static bool TryGetLongForm(TemplateNode node, out string name, out TemplateNode argument)
+    {
+        // A lone "Condition" key is a resource attribute or condition reference, not a value-producing call.
         if (node is TemplateMapping { Entries.Count: 1 } m && IsIntrinsicKey(m.Entries[0].Key.Value) && m.Entries[0].Key.Value != "Condition")
         {
             name = m.Entries[0].Key.Value;
             argument = m.Entries[0].Value;
-            shortForm = false;
             return true;
         }
         name = "";
         argument = node;
-        shortForm = false;
         return false;
     }
 }

@@ -27,6 +27,6 @@ public static partial class TemplateDetector
         return false;
     }
 
-    [GeneratedRegex(@"[""']?Type[""']?\s*:\s*[""']?[A-Za-z0-9]+::[A-Za-z0-9]+::")]
+    [GeneratedRegex(@"[""']?Type[""']?\s*:\s*[""']?[A-Za-z0-9]+::[A-Za-z0-9]+")]
     private static partial Regex ResourceType();
 }

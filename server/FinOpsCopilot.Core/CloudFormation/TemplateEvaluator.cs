@@ -56,7 +56,7 @@ internal sealed partial class TemplateEvaluator(SourceText text, TemplateMapping
             }
             case TemplateMapping map:
             {
-                if (!ignoreTag && Intrinsics.TryGet(map, out var name, out _, out _)) return Call(name, map, shortForm: false, depth);
+                if (Intrinsics.TryGetLongForm(map, out var name, out _)) return Call(name, map, shortForm: false, depth);
                 var entries = new List<MapEntry>(map.Entries.Count);
                 foreach (var e in map.Entries)
                 {

@@ -1,6 +1,7 @@
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Rules;
 using FinOpsCopilot.Core.Text;
+using FinOpsCopilot.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -43,7 +44,7 @@ public static class YamlTemplateReader
 
         public TemplateSyntax Run()
         {
-            var parser = new Parser(new StringReader(text.Content));
+            var parser = new TrackingParser(new StringReader(text.Content));
             bool moreDocuments = false;
             int documents = 0;
             try
@@ -62,11 +63,12 @@ public static class YamlTemplateReader
                     Handle(e);
                 }
             }
-            catch (YamlException ex)
+            catch (Exception ex) when (TrackingParser.IsSyntaxError(ex))
             {
-                int start = OffsetOf(ex.Start);
-                int end = Math.Max(start, OffsetOf(ex.End));
-                _diagnostics.Add(new SourceDiagnostic(RuleCodes.ParseError, "YAML syntax error: " + CleanMessage(ex.Message), text.RangeOf(start, end)));
+                var (from, to, reason) = parser.Describe(ex);
+                int start = OffsetOf(from);
+                int end = Math.Max(start, OffsetOf(to));
+                _diagnostics.Add(new SourceDiagnostic(RuleCodes.ParseError, "YAML syntax error: " + reason, text.RangeOf(start, end)));
                 while (_stack.Count > 0) Close(_stack.Pop(), text.Length);
             }
             return new TemplateSyntax(_root, _diagnostics, moreDocuments);
@@ -258,12 +260,5 @@ public static class YamlTemplateReader
         if (tag.IsEmpty || tag.IsNonSpecific) return null;
         var value = tag.Value;
         return value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? null : value;
-    }
-
-    private static string CleanMessage(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; our range says that already.
-        int i = message.IndexOf("): ", StringComparison.Ordinal);
-        return i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
     }
 }

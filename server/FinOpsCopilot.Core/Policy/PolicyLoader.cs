@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Rules;
+using FinOpsCopilot.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -19,13 +20,15 @@ public static class PolicyLoader
     public static FinOpsPolicy Parse(string path, string content)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new StringReader(content));
         try
         {
-            stream.Load(new StringReader(content));
+            stream.Load(parser);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (TrackingParser.IsSyntaxError(ex))
         {
-            throw new PolicyException(path, (int)ex.Start.Line, (int)ex.Start.Column, "invalid YAML: " + StripMark(ex.Message));
+            var (start, _, reason) = parser.Describe(ex);
+            throw new PolicyException(path, Math.Max(1, (int)start.Line), Math.Max(1, (int)start.Column), "invalid YAML: " + reason);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new FinOpsPolicy { SourcePath = path };
@@ -190,11 +193,5 @@ public static class PolicyLoader
             for (int j = 1; j <= b.Length; j++)
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
         return d[a.Length, b.Length];
-    }
-
-    private static string StripMark(string message)
-    {
-        int i = message.IndexOf("): ", StringComparison.Ordinal);
-        return i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
     }
 }

@@ -50,6 +50,8 @@ public sealed class SourceText
         if (position.Line >= _lineStarts.Length) return Content.Length;
         int start = _lineStarts[position.Line];
         int lineEnd = position.Line + 1 < _lineStarts.Length ? _lineStarts[position.Line + 1] : Content.Length;
+        // A character past the end of the line means the end of the line (LSP), never the next line.
+        while (lineEnd > start && (Content[lineEnd - 1] == '\n' || Content[lineEnd - 1] == '\r')) lineEnd--;
         return Math.Min(start + Math.Max(0, position.Character), lineEnd);
     }
 
