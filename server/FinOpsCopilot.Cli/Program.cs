@@ -22,11 +22,11 @@ public static class Program
                     3 a named path cannot be read.
         """;
 
-    public static int Main(string[] args) =>
-        Run(args, Console.Out, Console.Error, !Console.IsOutputRedirected);
+    public static int Main(string[] args) => Run(args, CliConsole.System);
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+    public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
+        var (stdout, stderr) = (console.Out, console.Error);
         if (args.Count == 0)
         {
             stderr.WriteLine(Usage);
@@ -37,7 +37,7 @@ public static class Program
             switch (args[0])
             {
                 case "analyze":
-                    return AnalyzeCommand.Run(args.Skip(1).ToList(), stdout, stderr, stdoutIsTerminal);
+                    return AnalyzeCommand.Run(args.Skip(1).ToList(), console);
                 case "help" or "--help" or "-h":
                     stdout.WriteLine(Usage);
                     return ExitCodes.Success;

@@ -7,23 +7,25 @@ namespace FinOpsCopilot.Cli.Commands;
 /// <summary><c>finops-copilot analyze</c>: analyse paths and report in the chosen format, with a CI-friendly exit code.</summary>
 public static class AnalyzeCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+    public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
+        var (stdout, stderr) = (console.Out, console.Error);
         var options = AnalyzeOptions.Parse(args);
-        if (options.PolicyFile is { } policy && !File.Exists(policy))
+        var policyFile = options.PolicyFile is null ? null : console.Resolve(options.PolicyFile);
+        if (policyFile is not null && !File.Exists(policyFile))
         {
-            stderr.WriteLine($"finops-copilot: policy file '{policy}' not found");
+            stderr.WriteLine($"finops-copilot: policy file '{options.PolicyFile}' not found");
             return ExitCodes.PathUnreadable;
         }
 
-        var result = WorkspaceAnalysis.Run(options.Paths, options.PolicyFile);
+        var result = WorkspaceAnalysis.Run(options.Paths.Select(console.Resolve), policyFile);
         foreach (var error in result.PolicyErrors) stderr.WriteLine($"finops-copilot: invalid policy: {error.Message}");
         if (result.PolicyErrors.Count > 0) return ExitCodes.UsageError;
-        foreach (var error in result.Errors) stderr.WriteLine($"finops-copilot: cannot read '{error.Path}': {error.Message}");
-        foreach (var skipped in result.SkippedFiles) stderr.WriteLine($"finops-copilot: skipped '{skipped}': not a CloudFormation template");
+        var report = new Report(result, console.WorkingDirectory);
+        foreach (var error in result.Errors) stderr.WriteLine($"finops-copilot: cannot read '{report.DisplayPath(error.Path)}': {error.Message}");
+        foreach (var skipped in result.SkippedFiles) stderr.WriteLine($"finops-copilot: skipped '{report.DisplayPath(skipped)}': not infrastructure code");
 
-        var report = new Report(result, Directory.GetCurrentDirectory());
-        bool color = options.OutputFile is null && stdoutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        bool color = options.OutputFile is null && console.IsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         IReporter reporter = options.Format switch
         {
             OutputFormat.Json => new JsonReporter(),
@@ -36,7 +38,7 @@ public static class AnalyzeCommand
         {
             try
             {
-                using var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false));
+                using var writer = new StreamWriter(console.Resolve(file), false, new System.Text.UTF8Encoding(false));
                 reporter.Write(report, writer);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
