@@ -1,0 +1,25 @@
+// Runs every test suite of the repository and ends with one plain line, "N passed, N failed",
+// that CI and people can read the same way whatever the runner. Exit code: non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+
+const suites = [
+  { name: 'server (.NET)', command: 'dotnet', args: ['test', 'FinOpsCopilot.sln', '--nologo'] },
+];
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+for (const suite of suites) {
+  console.log(`\n=== ${suite.name}: ${suite.command} ${suite.args.join(' ')}`);
+  const run = spawnSync(suite.command, suite.args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(run.stdout ?? '');
+  // dotnet test prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, …"
+  for (const m of (run.stdout ?? '').matchAll(/Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+), Total:\s+(\d+)/g)) {
+    failed += Number(m[1]);
+    passed += Number(m[2]);
+  }
+  if (run.status !== 0) broken = true;
+}
+if (broken && failed === 0) failed = 1; // a build or runner failure counts as a failure even with no test result
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(broken || failed > 0 ? 1 : 0);
