@@ -38,6 +38,7 @@ public static class YamlTemplateReader
         private readonly Dictionary<string, TemplateNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _stack = new();
         private TemplateNode? _root;
+        // Only alias expansions count: a large file without aliases is large, not a bomb.
         private long _expanded;
         private bool _bombReported;
         private int _skipDepth;
@@ -79,7 +80,6 @@ public static class YamlTemplateReader
             switch (e)
             {
                 case Scalar s:
-                    Count(1, e);
                     var scalar = new TemplateScalar(s.Value, StyleOf(s), Span(e), TagOf(s.Tag, s.Style));
                     Anchor(s.Anchor, scalar);
                     Add(scalar);
@@ -88,11 +88,9 @@ public static class YamlTemplateReader
                     Alias(a);
                     break;
                 case MappingStart m:
-                    Count(1, e);
                     if (Open(e)) Push(new TemplateMapping(Span(e), TagOf(m.Tag, YamlDotNet.Core.ScalarStyle.Any)), m.Anchor, m.Style == MappingStyle.Flow);
                     break;
                 case SequenceStart q:
-                    Count(1, e);
                     if (Open(e)) Push(new TemplateSequence(Span(e), TagOf(q.Tag, YamlDotNet.Core.ScalarStyle.Any)), q.Anchor, q.Style == SequenceStyle.Flow);
                     break;
                 case MappingEnd or SequenceEnd:
@@ -231,11 +229,6 @@ public static class YamlTemplateReader
         private void Anchor(AnchorName anchor, TemplateNode node)
         {
             if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
-        }
-
-        private void Count(long n, ParsingEvent e)
-        {
-            _expanded += n;
         }
 
         private SourceSpan Span(ParsingEvent e) => new(OffsetOf(e.Start), Math.Max(OffsetOf(e.Start), OffsetOf(e.End)));
