@@ -32,6 +32,7 @@ public static class CloudFormationReader
             Format = json ? IacFormat.CloudFormationJson : IacFormat.CloudFormationYaml,
             Resources = resources,
             Diagnostics = diagnostics,
+            Syntax = syntax.Root,
         };
     }
 

@@ -143,8 +143,17 @@ public static class YamlTemplateReader
             }
             node.ExpandedSize = size;
             // A block collection ends where its last value ends, not at the next token (which may be lines below).
-            node.Span = new SourceSpan(node.Span.Start, frame.Flow ? Math.Max(endOffset, lastEnd) : Math.Max(lastEnd, node.Span.Start));
+            node.Span = new SourceSpan(node.Span.Start, frame.Flow ? FlowEnd(node, Math.Max(endOffset, lastEnd)) : Math.Max(lastEnd, node.Span.Start));
             Add(node);
+        }
+
+        /// <summary>A flow collection ends after its closing bracket (YamlDotNet's end event may stop just before it).</summary>
+        private int FlowEnd(TemplateNode node, int end)
+        {
+            char close = node is TemplateMapping ? '}' : ']';
+            var content = text.Content;
+            if (end > 0 && end <= content.Length && content[end - 1] == close) return end;
+            return end < content.Length && content[end] == close ? end + 1 : end;
         }
 
         private static void ApplyMerges(TemplateMapping mapping, List<TemplateMapping> merges)

@@ -13,5 +13,11 @@ public sealed class IacDocument
     /// <summary>The cloud region the document deploys to, when the code says so.</summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// The format's own syntax tree the document was read from (e.g. a CloudFormation <c>TemplateNode</c>), kept so
+    /// fixes can edit the file in its own style without parsing it again.
+    /// </summary>
+    public object? Syntax { get; init; }
+
     public string Path => Text.Path;
 }
