@@ -16,13 +16,12 @@ public sealed class CloudFormationJsonTagEditor : ITagEditor
 
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public IEnumerable<string> ParameterNames(IacDocument document) =>
-        ((document.Syntax as TemplateMapping)?["Parameters"] as TemplateMapping)?.Entries.Select(e => e.Key.Value) ?? [];
+    public IEnumerable<string> ParameterNames(IacDocument document) => CloudFormationSyntax.ParameterNames(document);
 
     public IReadOnlyList<TextEdit> InsertTags(IacDocument document, IacResource resource, IReadOnlyList<TagValueSuggestion> tags)
     {
         if (tags.Count == 0 || resource.TagContainer is not { } container) return [];
-        if (((document.Syntax as TemplateMapping)?["Resources"] as TemplateMapping)?[resource.Name] is not TemplateMapping body) return [];
+        if (CloudFormationSyntax.ResourceBody(document, resource) is not { } body) return [];
         var text = document.Text;
         bool list = container.Shape != TagShape.Map;
         bool asg = container.Shape == TagShape.AutoScalingList;
