@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 
 const suites = [
-  { name: 'server (.NET)', command: 'dotnet', args: ['test', 'FinOpsCopilot.sln', '--nologo'] },
+  { name: 'server (.NET)', command: 'dotnet', args: ['test', 'FinOpsCopilot.sln', '--nologo'], kind: 'dotnet' },
+  // The language server driven by a real LSP client library (needs the CLI that the .NET suite has just built).
+  { name: 'language server (LSP client)', command: process.execPath, args: ['--test', '--test-reporter=spec', 'tests/lsp/'], kind: 'node' },
 ];
 
 let passed = 0;
@@ -13,10 +15,17 @@ for (const suite of suites) {
   console.log(`\n=== ${suite.name}: ${suite.command} ${suite.args.join(' ')}`);
   const run = spawnSync(suite.command, suite.args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
   process.stdout.write(run.stdout ?? '');
-  // dotnet test prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, …"
-  for (const m of (run.stdout ?? '').matchAll(/Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+), Total:\s+(\d+)/g)) {
-    failed += Number(m[1]);
-    passed += Number(m[2]);
+  const out = run.stdout ?? '';
+  if (suite.kind === 'dotnet') {
+    // dotnet test prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, …"
+    for (const m of out.matchAll(/Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+), Total:\s+(\d+)/g)) {
+      failed += Number(m[1]);
+      passed += Number(m[2]);
+    }
+  } else {
+    // node's spec reporter ends with "ℹ pass N" and "ℹ fail N".
+    passed += Number(out.match(/^ℹ pass (\d+)/m)?.[1] ?? 0);
+    failed += Number(out.match(/^ℹ fail (\d+)/m)?.[1] ?? 0);
   }
   if (run.status !== 0) broken = true;
 }

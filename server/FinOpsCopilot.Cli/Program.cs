@@ -15,6 +15,8 @@ public static class Program
             -o, --output FILE write the report to FILE instead of standard output
             -p, --policy FILE use this policy instead of the nearest .finops.yml
                 --fail-on L   exit 1 when a finding is at level L or above: error (default), warning, info, never
+          lsp                 Run the language server over stdin/stdout (for VS Code and any LSP editor).
+                              Logs go to stderr.
           help                Show this help.
           version             Show the version.
 
@@ -23,6 +25,18 @@ public static class Program
         """;
 
     public static int Main(string[] args) => Run(args, CliConsole.System);
+
+    /// <summary>
+    /// Serves LSP until the client sends exit or closes stdin, then ends the process itself: a pending read of stdin
+    /// would otherwise keep it alive.
+    /// </summary>
+    private static int RunLanguageServer()
+    {
+        int code = LanguageServer.LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput()).GetAwaiter().GetResult();
+        Console.Error.Flush();
+        Environment.Exit(code);
+        return code;
+    }
 
     public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
@@ -38,6 +52,8 @@ public static class Program
             {
                 case "analyze":
                     return AnalyzeCommand.Run(args.Skip(1).ToList(), console);
+                case "lsp":
+                    return RunLanguageServer();
                 case "help" or "--help" or "-h":
                     stdout.WriteLine(Usage);
                     return ExitCodes.Success;

@@ -146,8 +146,21 @@ public static class CloudFormationReader
                 TagShape = shape,
                 TagContainer = container,
                 UnknownTagsReason = unknownTags,
-                IgnoredRules = _suppressions.For(range),
+                IgnoredRules = IgnoredRules(body, range),
             };
+        }
+
+        /// <summary>
+        /// Rules silenced by a <c>finops:ignore</c> comment or, in any syntax (JSON has no comments), by
+        /// <c>Metadata: {finops: {ignore: [codes]}}</c> on the resource, as cfn-lint reads its own metadata.
+        /// </summary>
+        private IReadOnlySet<string> IgnoredRules(TemplateMapping body, SourceRange range)
+        {
+            var codes = new HashSet<string>(_suppressions.For(range), StringComparer.Ordinal);
+            var ignore = ((body["Metadata"] as TemplateMapping)?["finops"] as TemplateMapping)?["ignore"];
+            if (ignore is TemplateScalar one) codes.Add(one.Value);
+            if (ignore is TemplateSequence many) codes.UnionWith(many.Items.OfType<TemplateScalar>().Select(s => s.Value));
+            return codes;
         }
 
         /// <summary>SAM <c>Globals: {Function: {Tags: …}}</c> apply under the resource's own tags.</summary>

@@ -51,8 +51,23 @@ public sealed class CloudFormationJsonTagEditor : ITagEditor
 
     public TextEdit? RenameKey(IacDocument document, SourceRange keyRange, string key) => new(keyRange, Str(key));
 
-    /// <summary>JSON has no comments.</summary>
-    public TextEdit? IgnoreRule(IacDocument document, IacResource resource, string ruleId) => null;
+    /// <summary>JSON has no comments: the rule goes into the resource's <c>Metadata.finops.ignore</c> list.</summary>
+    public TextEdit? IgnoreRule(IacDocument document, IacResource resource, string ruleId)
+    {
+        if (CloudFormationSyntax.ResourceBody(document, resource) is not { } body) return null;
+        var text = document.Text;
+        static List<SourceSpan> Members(TemplateMapping m) => m.Entries.Select(e => new SourceSpan(e.Key.Span.Start, e.Value.Span.End)).ToList();
+        var metadata = body["Metadata"];
+        if (metadata is null)
+            return Append(text, body, Members(body), [$"\"Metadata\": {{ \"finops\": {{ \"ignore\": [ {Str(ruleId)} ] }} }}"]);
+        if (metadata is not TemplateMapping metadataMap) return null;
+        var finops = metadataMap["finops"];
+        if (finops is null)
+            return Append(text, metadataMap, Members(metadataMap), [$"\"finops\": {{ \"ignore\": [ {Str(ruleId)} ] }}"]);
+        if (finops is TemplateMapping finopsMap && finopsMap["ignore"] is TemplateSequence list)
+            return Append(text, list, list.Items.Select(i => i.Span).ToList(), [Str(ruleId)]);
+        return null;
+    }
 
     /// <summary>Adds members after the last one of an array or object, matching its layout.</summary>
     private static TextEdit Append(SourceText text, TemplateNode container, IReadOnlyList<SourceSpan> members, IReadOnlyList<string> added)

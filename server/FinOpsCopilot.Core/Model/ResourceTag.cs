@@ -30,3 +30,15 @@ public sealed record ResourceTag(
 {
     public bool IsValueKnown => Value is not null;
 }
+
+public static class TagSourceNames
+{
+    /// <summary>How a tag's origin reads in messages and hovers.</summary>
+    public static string Describe(this TagSource source) => source switch
+    {
+        TagSource.StackDefault => "template default",
+        TagSource.ProviderDefault => "provider default_tags",
+        TagSource.Propagated => "applied from a parent scope",
+        _ => "on the resource",
+    };
+}

@@ -178,13 +178,21 @@ public class TagFixTests
         Assert.Contains("{ \"Key\": \"Owner\", \"Value\": { \"Ref\": \"Owner\" } }", Fix(content, "tag-missing", "Add tag 'Owner'", "t.json"));
     }
 
-    [Fact]
-    public void Json_has_no_ignore_comment()
+    [Theory]
+    [InlineData("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}}", "\"Metadata\": { \"finops\": { \"ignore\": [ \"tag-missing\" ] } }")]
+    [InlineData("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\", \"Metadata\": {\"x\": 1}}}}", "{\"x\": 1, \"finops\": { \"ignore\": [ \"tag-missing\" ] }}")]
+    [InlineData("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\", \"Metadata\": {\"finops\": {\"ignore\": [\"x\"]}}}}}", "[\"x\", \"tag-missing\"]")]
+    public void Json_ignores_through_resource_metadata(string content, string expected)
     {
-        var doc = Template("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}}", "t.json");
-        var policy = TestSupport.Policy(PolicyYaml);
-        var finding = DocumentAnalyzer.Analyze(doc, policy).Single();
-        Assert.DoesNotContain(TagFixProvider.FixesFor(doc, finding, policy), f => f.Title.StartsWith("Ignore", StringComparison.Ordinal));
+        var result = Fix(content, "tag-missing", "Ignore tag-missing", "t.json");
+        Assert.Contains(expected, result);
+        Assert.Empty(Rules(result, "t.json"));
+    }
+
+    [Fact]
+    public void Yaml_metadata_ignore_is_honoured_too()
+    {
+        Assert.Empty(Rules("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Metadata:\n      finops:\n        ignore: [tag-missing]\n"));
     }
 
     [Theory]

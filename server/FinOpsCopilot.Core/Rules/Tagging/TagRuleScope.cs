@@ -24,13 +24,5 @@ internal static class TagRuleScope
 
     public static IReadOnlyList<RelatedLocation> Origin(ResourceTag tag, IacResource resource) =>
         tag.Source == TagSource.Inline ? [] :
-        [new RelatedLocation(tag.DeclaredIn ?? resource.FilePath, tag.ValueRange, $"tag '{tag.Key}' is set here ({SourceName(tag.Source)})")];
-
-    public static string SourceName(TagSource source) => source switch
-    {
-        TagSource.StackDefault => "template default",
-        TagSource.ProviderDefault => "provider default_tags",
-        TagSource.Propagated => "applied from a parent scope",
-        _ => "on the resource",
-    };
+        [new RelatedLocation(tag.DeclaredIn ?? resource.FilePath, tag.ValueRange, $"tag '{tag.Key}' is set here ({tag.Source.Describe()})")];
 }

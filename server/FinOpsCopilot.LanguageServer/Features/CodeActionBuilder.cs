@@ -1,0 +1,34 @@
+using FinOpsCopilot.Core.Fixes;
+using FinOpsCopilot.Core.Text;
+using FinOpsCopilot.LanguageServer.Protocol;
+
+namespace FinOpsCopilot.LanguageServer.Features;
+
+/// <summary>Quick fixes for the findings under a range, each tied to the diagnostic it fixes.</summary>
+public static class CodeActionBuilder
+{
+    public static CodeAction[] Build(FileAnalysis analysis, CodeActionParams request)
+    {
+        if (analysis.Document is not { } document) return [];
+        if (request.Context.Only is { Length: > 0 } only && !only.Any(k => k == CodeActionKind.QuickFix || CodeActionKind.QuickFix.StartsWith(k + ".", StringComparison.Ordinal)))
+            return [];
+        var range = DiagnosticMapper.FromRange(request.Range);
+        var actions = new List<CodeAction>();
+        foreach (var finding in analysis.Findings)
+        {
+            if (!Overlaps(finding.Range, range)) continue;
+            var diagnostic = DiagnosticMapper.ToDiagnostic(finding);
+            foreach (var fix in TagFixProvider.FixesFor(document, finding, analysis.Policy))
+            {
+                var changes = fix.Edits.ToDictionary(
+                    e => e.Key == document.Path ? analysis.Uri : DocumentUris.FromPath(e.Key),
+                    e => e.Value.Select(t => new Protocol.TextEdit(DiagnosticMapper.ToRange(t.Range), t.NewText)).ToArray());
+                actions.Add(new CodeAction(fix.Title, CodeActionKind.QuickFix, [diagnostic], fix.IsPreferred ? true : null, new WorkspaceEdit(changes)));
+            }
+        }
+        return actions.ToArray();
+    }
+
+    private static bool Overlaps(SourceRange a, SourceRange b) =>
+        a.Start.CompareTo(b.End) <= 0 && b.Start.CompareTo(a.End) <= 0;
+}
