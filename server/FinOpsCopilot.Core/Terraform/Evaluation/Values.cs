@@ -1,0 +1,190 @@
+using System.Globalization;
+using FinOpsCopilot.Core.Model;
+using FinOpsCopilot.Core.Text;
+
+namespace FinOpsCopilot.Core.Terraform.Evaluation;
+
+/// <summary>
+/// Operations on evaluated values. Evaluation errors (a missing attribute, a wrong type) are unknown values
+/// whose reason starts with <see cref="ErrorPrefix"/>, so they never escape as exceptions, count as "cannot
+/// judge" for rules, and still let <c>try()</c> and <c>can()</c> tell an error from a value known only at apply time.
+/// </summary>
+internal static class Values
+{
+    public const string ErrorPrefix = "invalid: ";
+
+    public static UnknownValue Error(string message, SourceRange range) => new(ErrorPrefix + message, range);
+
+    public static bool IsError(IacValue v) => v is UnknownValue u && u.Reason.StartsWith(ErrorPrefix, StringComparison.Ordinal);
+
+    public static StringValue String(string s, SourceRange range) => new(s, range);
+
+    public static NumberValue Number(double d, SourceRange range) => new(d, FormatNumber(d), range);
+
+    public static string FormatNumber(double d) =>
+        d == Math.Floor(d) && Math.Abs(d) < 1e15 ? ((long)d).ToString(CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture);
+
+    public static bool TryNumber(IacValue v, out double d)
+    {
+        switch (v)
+        {
+            case NumberValue n: d = n.Value; return true;
+            case StringValue s: return double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out d);
+            default: d = 0; return false;
+        }
+    }
+
+    /// <summary>The value as a template or string argument: strings, numbers and bools convert; null and collections do not.</summary>
+    public static string? AsText(IacValue v) => v switch
+    {
+        StringValue s => s.Value,
+        NumberValue n => n.Text,
+        BoolValue b => b.Value ? "true" : "false",
+        _ => null,
+    };
+
+    public static bool? AsBool(IacValue v) => v switch
+    {
+        BoolValue b => b.Value,
+        StringValue { Value: "true" } => true,
+        StringValue { Value: "false" } => false,
+        _ => null,
+    };
+
+    /// <summary>The first unknown value found in <paramref name="v"/> or its elements, if any.</summary>
+    public static UnknownValue? FindUnknown(IacValue v, int depth = 0)
+    {
+        switch (v)
+        {
+            case UnknownValue u: return u;
+            case ListValue l when depth < 64:
+                foreach (var item in l.Items)
+                    if (FindUnknown(item, depth + 1) is { } u1) return u1;
+                return null;
+            case MapValue m when depth < 64:
+                foreach (var e in m.Entries)
+                    if (FindUnknown(e.Value, depth + 1) is { } u2) return u2;
+                return null;
+            default: return null;
+        }
+    }
+
+    /// <summary>Propagates an unknown value to a new place, keeping its reason.</summary>
+    public static UnknownValue Rewrap(UnknownValue u, SourceRange range) => u.Range == range ? u : new UnknownValue(u.Reason, range);
+
+    public static IacValue GetAttribute(IacValue source, string name, SourceRange range) => source switch
+    {
+        UnknownValue u => Rewrap(u, range),
+        MapValue m => m.Entry(name)?.Value ?? Error($"there is no attribute '{name}'", range),
+        NullValue => Error($"cannot read '{name}' of null", range),
+        ListValue => Error($"cannot read attribute '{name}' of a list; use an index or a splat", range),
+        _ => Error($"cannot read attribute '{name}' of a {KindOf(source)}", range),
+    };
+
+    public static IacValue Index(IacValue source, IacValue key, SourceRange range)
+    {
+        if (source is UnknownValue u) return Rewrap(u, range);
+        if (key is UnknownValue k) return Rewrap(k, range);
+        switch (source)
+        {
+            case ListValue list:
+                if (!TryNumber(key, out var d) || d != Math.Floor(d)) return Error("a list index must be a whole number", range);
+                return d >= 0 && d < list.Items.Count ? list.Items[(int)d] : Error($"index {FormatNumber(d)} is out of range", range);
+            case MapValue map:
+                if (AsText(key) is not { } name) return Error("a map key must be a string", range);
+                return map.Entry(name)?.Value ?? Error($"there is no key '{name}'", range);
+            case NullValue:
+                return Error("cannot index null", range);
+            default:
+                return Error($"cannot index a {KindOf(source)}", range);
+        }
+    }
+
+    public static string KindOf(IacValue v) => v switch
+    {
+        StringValue => "string",
+        NumberValue => "number",
+        BoolValue => "bool",
+        NullValue => "null",
+        ListValue => "list",
+        MapValue => "map",
+        _ => "unknown value",
+    };
+
+    public static bool DeepEquals(IacValue a, IacValue b)
+    {
+        switch (a)
+        {
+            case StringValue sa: return b is StringValue sb && sa.Value == sb.Value;
+            case NumberValue na: return b is NumberValue nb && na.Value == nb.Value;
+            case BoolValue ba: return b is BoolValue bb && ba.Value == bb.Value;
+            case NullValue: return b is NullValue;
+            case ListValue la:
+                if (b is not ListValue lb || la.Items.Count != lb.Items.Count) return false;
+                for (int i = 0; i < la.Items.Count; i++)
+                    if (!DeepEquals(la.Items[i], lb.Items[i])) return false;
+                return true;
+            case MapValue ma:
+                if (b is not MapValue mb || ma.Entries.Count != mb.Entries.Count) return false;
+                foreach (var e in ma.Entries)
+                    if (mb.Entry(e.Key) is not { } other || !DeepEquals(e.Value, other.Value)) return false;
+                return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="v"/> placed at <paramref name="range"/>: used when a value defined in another
+    /// file (a variable, a local) is used here, because a value's range must lie in the file that reports it.
+    /// </summary>
+    public static IacValue Relocate(IacValue v, SourceRange range, int depth = 0) => v switch
+    {
+        StringValue s => new StringValue(s.Value, range),
+        NumberValue n => new NumberValue(n.Value, n.Text, range),
+        BoolValue b => new BoolValue(b.Value, range),
+        NullValue => new NullValue(range),
+        UnknownValue u => new UnknownValue(u.Reason, range),
+        ListValue l when depth < 64 => new ListValue(RelocateAll(l.Items, range, depth), range),
+        MapValue m when depth < 64 => new MapValue(RelocateEntries(m.Entries, range, depth), range),
+        _ => new UnknownValue("nested too deeply", range),
+    };
+
+    private static List<IacValue> RelocateAll(IReadOnlyList<IacValue> items, SourceRange range, int depth)
+    {
+        var result = new List<IacValue>(items.Count);
+        foreach (var item in items) result.Add(Relocate(item, range, depth + 1));
+        return result;
+    }
+
+    private static List<MapEntry> RelocateEntries(IReadOnlyList<MapEntry> entries, SourceRange range, int depth)
+    {
+        var result = new List<MapEntry>(entries.Count);
+        foreach (var e in entries) result.Add(new MapEntry(e.Key, range, Relocate(e.Value, range, depth + 1)));
+        return result;
+    }
+
+    /// <summary>Entries in Terraform's iteration order for maps and objects: by key, ordinally.</summary>
+    public static List<MapEntry> SortedEntries(MapValue m)
+    {
+        var list = new List<MapEntry>(m.Entries);
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return list;
+    }
+
+    /// <summary>Builds a map in which a later key replaces an earlier one, keeping the first position.</summary>
+    public static MapValue MapOf(List<MapEntry> entries, SourceRange range)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<MapEntry>(entries.Count);
+        foreach (var e in entries)
+        {
+            if (seen.TryGetValue(e.Key, out int at)) result[at] = e;
+            else
+            {
+                seen[e.Key] = result.Count;
+                result.Add(e);
+            }
+        }
+        return new MapValue(result, range);
+    }
+}
