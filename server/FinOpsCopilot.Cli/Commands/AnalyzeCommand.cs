@@ -16,7 +16,14 @@ public static class AnalyzeCommand
             return ExitCodes.PathUnreadable;
         }
 
-        var result = WorkspaceAnalysis.Run(options.Paths, options.PolicyFile);
+        foreach (var varFile in options.VarFiles)
+            if (!File.Exists(varFile))
+            {
+                stderr.WriteLine($"finops-copilot: variable file '{varFile}' not found");
+                return ExitCodes.PathUnreadable;
+            }
+
+        var result = WorkspaceAnalysis.Run(options.Paths, options.PolicyFile, options.VarFiles);
         foreach (var error in result.PolicyErrors) stderr.WriteLine($"finops-copilot: invalid policy: {error.Message}");
         if (result.PolicyErrors.Count > 0) return ExitCodes.UsageError;
         foreach (var error in result.Errors) stderr.WriteLine($"finops-copilot: cannot read '{error.Path}': {error.Message}");

@@ -20,6 +20,8 @@ internal sealed class ExpressionEvaluator(IReferenceResolver references, SourceT
 
     public SourceRange RangeOf(HclNode node) => text.RangeOf(node.Span);
 
+    public SourceRange RangeOf(SourceSpan span) => text.RangeOf(span);
+
     public IacValue Evaluate(HclExpression e, EvalScope scope)
     {
         if (_depth >= MaxDepth) return Values.Error("the expression nests too deeply", RangeOf(e));

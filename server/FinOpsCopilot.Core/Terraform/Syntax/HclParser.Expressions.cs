@@ -31,11 +31,13 @@ public sealed partial class HclParser
         if (Peek().Kind == TokenKind.Question)
         {
             _i++;
+            // Line breaks may follow '?' and ':' and surround the true branch; the false branch ends the expression.
             _newlinesIgnored++;
             var whenTrue = ParseExpression();
             Expect(TokenKind.Colon, "in the conditional expression");
-            var whenFalse = ParseExpression();
             _newlinesIgnored--;
+            SkipNewlines();
+            var whenFalse = ParseExpression();
             condition = new ConditionalExpression(condition, whenTrue, whenFalse, new SourceSpan(condition.Span.Start, whenFalse.Span.End));
         }
         _depth--;
@@ -49,12 +51,17 @@ public sealed partial class HclParser
         while (LevelOf(Peek().Kind) == level)
         {
             var op = Next().Kind;
-            _newlinesIgnored++;
+            SkipNewlines();
             var right = ParseBinary(level + 1);
-            _newlinesIgnored--;
             left = new BinaryExpression(op, left, right, new SourceSpan(left.Span.Start, right.Span.End));
         }
         return left;
+    }
+
+    /// <summary>A line break may follow an operator: the expression cannot end there.</summary>
+    private void SkipNewlines()
+    {
+        while (_tokens[_i].Kind == TokenKind.Newline) _i++;
     }
 
     private HclExpression ParseUnary()

@@ -1,0 +1,196 @@
+using FinOpsCopilot.Core.Analysis;
+using FinOpsCopilot.Core.Model;
+using FinOpsCopilot.Core.ResourceTypes;
+using FinOpsCopilot.Core.Rules;
+using FinOpsCopilot.Core.Terraform.Syntax;
+using FinOpsCopilot.Core.Text;
+
+namespace FinOpsCopilot.Core.Terraform.Evaluation;
+
+/// <summary>
+/// Evaluates a root module and the local child modules it calls into <see cref="IacResource"/>s: every
+/// <c>aws_*</c> resource instance with its Terraform address, evaluated arguments and effective tags.
+/// Remote modules (registry, git, http) are reported as not analysed.
+/// </summary>
+internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput output)
+{
+    /// <summary>Module calls nested deeper than this are not followed (real configurations stay far below).</summary>
+    public const int MaxModuleDepth = 16;
+
+    private static readonly HashSet<string> ModuleMetaArguments =
+        new(StringComparer.Ordinal) { "source", "version", "count", "for_each", "providers", "depends_on" };
+
+    private readonly ResourceTypeCatalog _catalog = ResourceTypeCatalog.Terraform;
+    private readonly Dictionary<string, InlineSuppressions> _suppressions = new(StringComparer.Ordinal);
+    private readonly Stack<string> _callStack = new();
+    private string? _rootRegion;
+
+    public void EvaluateRoot(TerraformModule module, Dictionary<string, Located> variables)
+    {
+        var instance = new ModuleInstance(module, "", module.Directory, variables);
+        AddProviders(instance);
+        _rootRegion = instance.Providers.GetValueOrDefault("aws")?.Region;
+        Evaluate(instance);
+    }
+
+    private void Evaluate(ModuleInstance instance)
+    {
+        var module = instance.Module;
+        output.VisitedDirectories.Add(module.Directory);
+        foreach (var file in module.Files) output.Regions.TryAdd(file.Path, _rootRegion);
+        _callStack.Push(module.Directory);
+        foreach (var declared in module.Resources)
+            if (declared.Node.Labels[0].Value.StartsWith("aws_", StringComparison.Ordinal))
+                EvaluateResource(instance, declared);
+        foreach (var call in module.ModuleCalls) EvaluateCall(instance, call);
+        _callStack.Pop();
+    }
+
+    /// <summary>The module's own <c>provider "aws"</c> blocks, over those it inherited.</summary>
+    private static void AddProviders(ModuleInstance instance)
+    {
+        foreach (var (block, file) in instance.Module.Providers)
+        {
+            var name = block.Labels[0].Value;
+            var ev = instance.EvaluatorFor(file);
+            var alias = block.Body.Attribute("alias") is { } a ? ev.Evaluate(a.Value, EvalScope.Empty).AsString() : null;
+            IacValue? defaultTags = null;
+            if (block.Body.Block("default_tags") is { } dt && dt.Body.Attribute("tags") is { } tagsAttr)
+                defaultTags = ev.Evaluate(tagsAttr.Value, EvalScope.Empty);
+            else if (block.Body.Attribute("default_tags") is { } jsonStyle) // .tf.json writes the block as an object
+                defaultTags = ev.Evaluate(jsonStyle.Value, EvalScope.Empty) is MapValue m ? m["tags"] : null;
+            var region = block.Body.Attribute("region") is { } r ? ev.Evaluate(r.Value, EvalScope.Empty).AsString() : null;
+            var key = alias is null ? name : $"{name}.{alias}";
+            instance.Providers[key] = new ProviderConfig(key, defaultTags, region, file.Path, ev.RangeOf(block));
+        }
+    }
+
+    private void EvaluateResource(ModuleInstance instance, Declared<HclBlock> declared)
+    {
+        var (block, file) = declared;
+        var ev = instance.EvaluatorFor(file);
+        var type = block.Labels[0].Value;
+        var name = block.Labels[1].Value;
+        var info = _catalog.Find(type);
+        if (info is null)
+            output.Add(file.Path, new SourceDiagnostic(RuleCodes.ResourceTypeUnknown, $"Unknown resource type '{type}'", ev.RangeOf(block.Labels[0].Span)));
+        var shape = info?.TagShape ?? TagShape.None;
+        var provider = ProviderFor(instance, block, ev);
+        var range = ev.RangeOf(block);
+        var suppressions = Suppressions(file);
+        var ignored = suppressions.For(range);
+        var tagsAttribute = block.Body.Attribute(shape == TagShape.AutoScalingList ? "tag" : info?.TagProperty ?? "tags");
+        var container = shape == TagShape.None ? null : new TagContainer(
+            shape == TagShape.AutoScalingList ? "tag" : info!.TagProperty, shape,
+            tagsAttribute is null ? null : ev.RangeOf(tagsAttribute.NameSpan),
+            tagsAttribute is null ? null : ev.RangeOf(tagsAttribute.Value),
+            ev.RangeOf(block.Body));
+
+        foreach (var (key, scope) in InstanceExpansion.Expand(block.Body, ev, EvalScope.Empty))
+        {
+            var properties = BodyProperties.Evaluate(block.Body, ev, scope, resourceBody: true);
+            var tags = new List<ResourceTag>();
+            string? unknownTags = shape == TagShape.None ? null
+                : EffectiveTags.Collect(shape == TagShape.AutoScalingList ? TagShapeKind.AutoScaling : TagShapeKind.Map, properties, provider, tags);
+            output.Add(new IacResource
+            {
+                Type = type,
+                Name = name,
+                Address = $"{instance.AddressPrefix}{type}.{name}{key}",
+                FilePath = file.Path,
+                Range = range,
+                NameRange = ev.RangeOf(block.Labels[1].Span),
+                Properties = properties,
+                Tags = tags,
+                TagShape = shape,
+                TagContainer = container,
+                UnknownTagsReason = unknownTags,
+                IgnoredRules = ignored,
+            });
+        }
+    }
+
+    /// <summary>The configuration of the resource's provider: <c>provider = aws.alias</c>, else the default <c>aws</c>.</summary>
+    private static ProviderConfig? ProviderFor(ModuleInstance instance, HclBlock block, ExpressionEvaluator ev)
+    {
+        var key = block.Body.Attribute("provider") is { } p ? ProviderKey(p.Value) : "aws";
+        return key is null ? null : instance.Providers.GetValueOrDefault(key);
+    }
+
+    /// <summary><c>aws</c> or <c>aws.alias</c> from a provider reference.</summary>
+    private static string? ProviderKey(HclExpression e) => e switch
+    {
+        VariableExpression v => v.Name,
+        GetAttributeExpression { Source: VariableExpression v } g => $"{v.Name}.{g.Name}",
+        TemplateExpression or LiteralExpression { Kind: LiteralKind.String } => (e as LiteralExpression)?.Text,
+        _ => null,
+    };
+
+    private InlineSuppressions Suppressions(HclFile file)
+    {
+        if (!_suppressions.TryGetValue(file.Path, out var s)) _suppressions[file.Path] = s = InlineSuppressions.Scan(file.Text);
+        return s;
+    }
+
+    private void EvaluateCall(ModuleInstance parent, Declared<HclBlock> declared)
+    {
+        var (block, file) = declared;
+        var ev = parent.EvaluatorFor(file);
+        var name = block.Labels[0].Value;
+        var sourceAttr = block.Body.Attribute("source");
+        var source = TerraformModule.SourceOf(block);
+        if (source is null)
+        {
+            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
+                $"Module '{name}' has no literal source; its resources are not analysed", ev.RangeOf(sourceAttr ?? (HclNode)block)));
+            return;
+        }
+        var directory = TerraformModule.LocalSource(parent.Module.Directory, source);
+        if (directory is null)
+        {
+            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
+                $"Module '{name}' comes from '{source}', which is not read; only local modules (./ or ../) are analysed", ev.RangeOf(sourceAttr!)));
+            return;
+        }
+        if (_callStack.Contains(directory) || _callStack.Count >= MaxModuleDepth)
+        {
+            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
+                $"Module '{name}' calls itself or nests too deeply; it is not analysed again", ev.RangeOf(sourceAttr!)));
+            return;
+        }
+        if (loader.Module(directory) is not { } child)
+        {
+            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
+                $"Module '{name}': no Terraform files found in '{source}'", ev.RangeOf(sourceAttr!)));
+            return;
+        }
+        foreach (var (key, scope) in InstanceExpansion.Expand(block.Body, ev, EvalScope.Empty))
+        {
+            var inputs = new Dictionary<string, Located>(StringComparer.Ordinal);
+            foreach (var a in block.Body.Attributes)
+                if (!ModuleMetaArguments.Contains(a.Name)) inputs[a.Name] = new Located(ev.Evaluate(a.Value, scope), file.Path);
+            var instance = new ModuleInstance(child, $"{parent.AddressPrefix}module.{name}{key}.", parent.RootDirectory, inputs);
+            PassProviders(parent, block, instance);
+            AddProviders(instance);
+            Evaluate(instance);
+        }
+    }
+
+    /// <summary>
+    /// A child gets its parent's default provider configurations implicitly, and any configuration the
+    /// <c>providers = { aws = aws.west }</c> map passes explicitly.
+    /// </summary>
+    private static void PassProviders(ModuleInstance parent, HclBlock call, ModuleInstance child)
+    {
+        foreach (var (key, config) in parent.Providers)
+            if (!key.Contains('.')) child.Providers[key] = config;
+        if (call.Body.Attribute("providers")?.Value is not ObjectExpression map) return;
+        foreach (var item in map.Items)
+        {
+            var childKey = ProviderKey(item.Key);
+            var parentKey = ProviderKey(item.Value);
+            if (childKey is not null && parentKey is not null && parent.Providers.TryGetValue(parentKey, out var config))
+                child.Providers[childKey] = config;
+        }
+    }
+}
