@@ -119,8 +119,13 @@ internal static partial class TerraformFunctions
             if (c != '%') { sb.Append(c); continue; }
             if (i + 1 < spec.Length && spec[i + 1] == '%') { sb.Append('%'); i++; continue; }
             int j = i + 1;
-            bool left = false;
-            while (j < spec.Length && spec[j] is '-' or '+' or ' ' or '#' or '0') { if (spec[j] == '-') left = true; j++; }
+            bool left = false, zeros = false;
+            while (j < spec.Length && spec[j] is '-' or '+' or ' ' or '#' or '0')
+            {
+                if (spec[j] == '-') left = true;
+                if (spec[j] == '0') zeros = true;
+                j++;
+            }
             int width = 0;
             while (j < spec.Length && char.IsAsciiDigit(spec[j])) width = width * 10 + (spec[j++] - '0');
             int precision = -1;
@@ -143,11 +148,14 @@ internal static partial class TerraformFunctions
                 _ => null,
             };
             if (text is null) return Values.Error($"format() cannot format the argument with %{spec[j]}", range);
-            sb.Append(left ? text.PadRight(width) : text.PadLeft(width));
+            sb.Append(left ? text.PadRight(width) : zeros && spec[j] is 'd' or 'f' ? ZeroPad(text, width) : text.PadLeft(width));
             i = j;
         }
         return new StringValue(sb.ToString(), range);
     }
+
+    private static string ZeroPad(string number, int width) =>
+        number.StartsWith('-') ? "-" + number[1..].PadLeft(width - 1, '0') : number.PadLeft(width, '0');
 
     // ---- numbers ----
 

@@ -66,7 +66,8 @@ public sealed partial class HclParser
                     _i++;
                     var text = TemplateEscapes.Decode(_s, t.Start, t.End, backslashes: t.Kind == TokenKind.QuotedLiteral, out var badEscape);
                     if (badEscape >= 0) Error(badEscape, Math.Min(badEscape + 2, t.End), "Invalid escape sequence");
-                    if (_stripNextLiteral) { text = text.TrimStart(); _stripNextLiteral = false; }
+                    // Heredoc lines are separate literals: stripping goes on over those left empty.
+                    if (_stripNextLiteral) { text = text.TrimStart(); _stripNextLiteral = text.Length == 0; }
                     parts.Add(new LiteralPart(text, t.Span));
                     break;
                 }
@@ -125,7 +126,12 @@ public sealed partial class HclParser
 
     private static void StripBefore(List<TemplatePart> parts, Token sequenceStart)
     {
-        if (sequenceStart.Strip && parts.Count > 0 && parts[^1] is LiteralPart lit) lit.Text = lit.Text.TrimEnd();
+        if (!sequenceStart.Strip) return;
+        for (int i = parts.Count - 1; i >= 0 && parts[i] is LiteralPart lit; i--)
+        {
+            lit.Text = lit.Text.TrimEnd();
+            if (lit.Text.Length > 0) break;
+        }
     }
 
     private TemplatePart ParseIfDirective(Token start, TokenKind closer, bool heredoc)
