@@ -14,7 +14,15 @@ internal sealed class ExpressionEvaluator(IReferenceResolver references, SourceT
 {
     private const string SplatItem = "\0splat";
     private const int MaxDepth = 200;
+
+    /// <summary>Evaluation steps one file may take in one module instance: hostile nesting of for expressions ends here.</summary>
+    public const int MaxSteps = 2_000_000;
+
+    /// <summary>The longest string a template may build.</summary>
+    private const int MaxTemplateLength = 1 << 20;
+
     private int _depth;
+    private int _steps;
 
     public SourceText Text => text;
 
@@ -25,6 +33,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver references, SourceT
     public IacValue Evaluate(HclExpression e, EvalScope scope)
     {
         if (_depth >= MaxDepth) return Values.Error("the expression nests too deeply", RangeOf(e));
+        if (++_steps > MaxSteps) return Values.Error("the configuration takes too long to evaluate", RangeOf(e));
         _depth++;
         try { return EvaluateCore(e, scope); }
         finally { _depth--; }
@@ -250,6 +259,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver references, SourceT
     {
         foreach (var part in parts)
         {
+            if (sb.Length > MaxTemplateLength) return Values.Error("the template builds too long a string", range);
             switch (part)
             {
                 case LiteralPart lit:

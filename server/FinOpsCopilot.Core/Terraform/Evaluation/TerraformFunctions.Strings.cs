@@ -182,11 +182,13 @@ internal static partial class TerraformFunctions
         if (Values.FindUnknown(args[0]) is { } u) return Values.Rewrap(u, range);
         var sb = new StringBuilder();
         WriteJson(args[0], sb, 0);
+        if (sb.Length > 1 << 20) return Values.Error("jsonencode() would build too long a string", range);
         return new StringValue(sb.ToString(), range);
     }
 
     private static void WriteJson(IacValue v, StringBuilder sb, int depth)
     {
+        if (sb.Length > 1 << 20) return;
         switch (v)
         {
             case StringValue s: sb.Append(JsonString(s.Value)); break;

@@ -58,6 +58,9 @@ internal static partial class TerraformFunctions
         ["one"] = One,
     };
 
+    /// <summary>The most elements a function may build: doubling a list in a chain of locals must not exhaust memory.</summary>
+    private const int MaxElements = 100_000;
+
     public static bool IsKnown(string name) => Table.ContainsKey(name) || name is "try" or "can";
 
     public static IacValue Call(ExpressionEvaluator ev, FunctionCallExpression call, EvalScope scope, SourceRange range)
@@ -132,6 +135,7 @@ internal static partial class TerraformFunctions
         foreach (var a in args)
         {
             if (a is not ListValue l) return Values.Error("concat() takes lists", range);
+            if (items.Count + l.Items.Count > MaxElements) return Values.Error("concat() would build too long a list", range);
             items.AddRange(l.Items);
         }
         return new ListValue(items, range);
@@ -233,11 +237,12 @@ internal static partial class TerraformFunctions
         var items = new List<IacValue>();
         void Add(IacValue v, int depth)
         {
+            if (items.Count > MaxElements) return;
             if (v is ListValue inner && depth < 64) foreach (var i in inner.Items) Add(i, depth + 1);
             else items.Add(v);
         }
         foreach (var item in l.Items) Add(item, 0);
-        return new ListValue(items, range);
+        return items.Count > MaxElements ? Values.Error("flatten() would build too long a list", range) : new ListValue(items, range);
     }
 
     private static IacValue Compact(List<IacValue> args, SourceRange range)

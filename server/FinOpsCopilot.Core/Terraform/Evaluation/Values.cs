@@ -52,18 +52,28 @@ internal static class Values
     };
 
     /// <summary>The first unknown value found in <paramref name="v"/> or its elements, if any.</summary>
-    public static UnknownValue? FindUnknown(IacValue v, int depth = 0)
+    public static UnknownValue? FindUnknown(IacValue v)
     {
+        int budget = MaxVisits;
+        return FindUnknown(v, ref budget);
+    }
+
+    /// <summary>Values visited by one walk: shared sub-values can make a small configuration a huge tree.</summary>
+    private const int MaxVisits = 100_000;
+
+    private static UnknownValue? FindUnknown(IacValue v, ref int budget)
+    {
+        if (--budget < 0) return new UnknownValue("a value too large to inspect", v.Range);
         switch (v)
         {
             case UnknownValue u: return u;
-            case ListValue l when depth < 64:
+            case ListValue l:
                 foreach (var item in l.Items)
-                    if (FindUnknown(item, depth + 1) is { } u1) return u1;
+                    if (FindUnknown(item, ref budget) is { } u1) return u1;
                 return null;
-            case MapValue m when depth < 64:
+            case MapValue m:
                 foreach (var e in m.Entries)
-                    if (FindUnknown(e.Value, depth + 1) is { } u2) return u2;
+                    if (FindUnknown(e.Value, ref budget) is { } u2) return u2;
                 return null;
             default: return null;
         }
@@ -113,6 +123,13 @@ internal static class Values
 
     public static bool DeepEquals(IacValue a, IacValue b)
     {
+        int budget = MaxVisits;
+        return DeepEquals(a, b, ref budget);
+    }
+
+    private static bool DeepEquals(IacValue a, IacValue b, ref int budget)
+    {
+        if (--budget < 0) return false;
         switch (a)
         {
             case StringValue sa: return b is StringValue sb && sa.Value == sb.Value;
@@ -122,12 +139,12 @@ internal static class Values
             case ListValue la:
                 if (b is not ListValue lb || la.Items.Count != lb.Items.Count) return false;
                 for (int i = 0; i < la.Items.Count; i++)
-                    if (!DeepEquals(la.Items[i], lb.Items[i])) return false;
+                    if (!DeepEquals(la.Items[i], lb.Items[i], ref budget)) return false;
                 return true;
             case MapValue ma:
                 if (b is not MapValue mb || ma.Entries.Count != mb.Entries.Count) return false;
                 foreach (var e in ma.Entries)
-                    if (mb.Entry(e.Key) is not { } other || !DeepEquals(e.Value, other.Value)) return false;
+                    if (mb.Entry(e.Key) is not { } other || !DeepEquals(e.Value, other.Value, ref budget)) return false;
                 return true;
             default: return false;
         }
@@ -137,30 +154,36 @@ internal static class Values
     /// A copy of <paramref name="v"/> placed at <paramref name="range"/>: used when a value defined in another
     /// file (a variable, a local) is used here, because a value's range must lie in the file that reports it.
     /// </summary>
-    public static IacValue Relocate(IacValue v, SourceRange range, int depth = 0) => v switch
+    public static IacValue Relocate(IacValue v, SourceRange range)
     {
-        StringValue s => new StringValue(s.Value, range),
-        NumberValue n => new NumberValue(n.Value, n.Text, range),
-        BoolValue b => new BoolValue(b.Value, range),
-        NullValue => new NullValue(range),
-        UnknownValue u => new UnknownValue(u.Reason, range),
-        ListValue l when depth < 64 => new ListValue(RelocateAll(l.Items, range, depth), range),
-        MapValue m when depth < 64 => new MapValue(RelocateEntries(m.Entries, range, depth), range),
-        _ => new UnknownValue("nested too deeply", range),
-    };
-
-    private static List<IacValue> RelocateAll(IReadOnlyList<IacValue> items, SourceRange range, int depth)
-    {
-        var result = new List<IacValue>(items.Count);
-        foreach (var item in items) result.Add(Relocate(item, range, depth + 1));
-        return result;
+        int budget = MaxVisits;
+        return Relocate(v, range, ref budget);
     }
 
-    private static List<MapEntry> RelocateEntries(IReadOnlyList<MapEntry> entries, SourceRange range, int depth)
+    private static IacValue Relocate(IacValue v, SourceRange range, ref int budget)
     {
-        var result = new List<MapEntry>(entries.Count);
-        foreach (var e in entries) result.Add(new MapEntry(e.Key, range, Relocate(e.Value, range, depth + 1)));
-        return result;
+        if (--budget < 0) return new UnknownValue("a value too large to copy", range);
+        switch (v)
+        {
+            case StringValue s: return new StringValue(s.Value, range);
+            case NumberValue n: return new NumberValue(n.Value, n.Text, range);
+            case BoolValue b: return new BoolValue(b.Value, range);
+            case NullValue: return new NullValue(range);
+            case UnknownValue u: return new UnknownValue(u.Reason, range);
+            case ListValue l:
+            {
+                var items = new List<IacValue>(l.Items.Count);
+                foreach (var item in l.Items) items.Add(Relocate(item, range, ref budget));
+                return new ListValue(items, range);
+            }
+            case MapValue m:
+            {
+                var entries = new List<MapEntry>(m.Entries.Count);
+                foreach (var e in m.Entries) entries.Add(new MapEntry(e.Key, range, Relocate(e.Value, range, ref budget)));
+                return new MapValue(entries, range);
+            }
+            default: return new UnknownValue("an unsupported value", range);
+        }
     }
 
     /// <summary>Entries in Terraform's iteration order for maps and objects: by key, ordinally.</summary>
