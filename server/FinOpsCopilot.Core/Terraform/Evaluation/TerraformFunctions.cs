@@ -71,14 +71,14 @@ internal static partial class TerraformFunctions
                 foreach (var arg in call.Arguments)
                 {
                     var v = ev.Evaluate(arg, scope);
-                    if (!Values.IsError(v)) return v;
+                    if (!Values.HasError(v)) return v;
                 }
                 return Values.Error("no argument of try() could be evaluated", range);
             case "can":
             {
                 if (call.Arguments.Count != 1) return Values.Error("can() takes one argument", range);
                 var v = ev.Evaluate(call.Arguments[0], scope);
-                if (Values.IsError(v)) return new BoolValue(false, range);
+                if (Values.HasError(v)) return new BoolValue(false, range);
                 return v is UnknownValue u ? Values.Rewrap(u, range) : new BoolValue(true, range);
             }
         }

@@ -17,6 +17,31 @@ internal static class Values
 
     public static bool IsError(IacValue v) => v is UnknownValue u && u.Reason.StartsWith(ErrorPrefix, StringComparison.Ordinal);
 
+    /// <summary>Whether evaluating the value failed anywhere inside it, as <c>try()</c> and <c>can()</c> see it.</summary>
+    public static bool HasError(IacValue v)
+    {
+        int budget = MaxVisits;
+        return HasError(v, ref budget);
+    }
+
+    private static bool HasError(IacValue v, ref int budget)
+    {
+        if (--budget < 0) return false;
+        switch (v)
+        {
+            case UnknownValue: return IsError(v);
+            case ListValue l:
+                foreach (var item in l.Items)
+                    if (HasError(item, ref budget)) return true;
+                return false;
+            case MapValue m:
+                foreach (var e in m.Entries)
+                    if (HasError(e.Value, ref budget)) return true;
+                return false;
+            default: return false;
+        }
+    }
+
     public static StringValue String(string s, SourceRange range) => new(s, range);
 
     public static NumberValue Number(double d, SourceRange range) => new(d, FormatNumber(d), range);
