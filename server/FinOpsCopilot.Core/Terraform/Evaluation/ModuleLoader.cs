@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using FinOpsCopilot.Core.Analysis;
+using FinOpsCopilot.Core.Model;
+using FinOpsCopilot.Core.Rules;
 using FinOpsCopilot.Core.Terraform.Syntax;
 using FinOpsCopilot.Core.Text;
 
@@ -36,9 +39,23 @@ internal sealed class ModuleLoader
 
     public HclFile? File(string path) => _files.GetOrAdd(path, static p =>
     {
-        try { return ParseText(new SourceText(p, Read(p))); }
+        try
+        {
+            long length = new FileInfo(p).Length;
+            if (length > SourceFileReader.MaxBytes) return TooLarge(p, length);
+            return ParseText(new SourceText(p, Read(p)));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     });
+
+    private static HclFile TooLarge(string path, long length)
+    {
+        var text = new SourceText(path, "");
+        var diagnostic = new SourceDiagnostic(RuleCodes.ParseError,
+            $"The file is {length / 1024.0 / 1024.0:0.0} MB; files over {SourceFileReader.MaxBytes / 1024 / 1024} MB are not analysed",
+            SourceRange.Empty(new SourcePosition(0, 0)));
+        return new HclFile(text, new HclBody([], [], new SourceSpan(0, 0)), [diagnostic], path.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Offers text already in memory (an editor buffer) in place of the file on disk.</summary>
     public void Provide(string path, string content) => _files[path] = ParseText(new SourceText(path, content));
