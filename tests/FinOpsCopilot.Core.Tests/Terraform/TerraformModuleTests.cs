@@ -310,4 +310,50 @@ public class TerraformModuleTests
         Assert.Contains(docs.SelectMany(d => d.Diagnostics), d => d.Code == RuleCodes.NotAnalysed && d.Message.Contains("nowhere", StringComparison.Ordinal));
         Assert.NotEmpty(docs.SelectMany(d => d.Resources));
     }
+
+    [Fact]
+    public void Module_outputs_are_evaluated_per_instance()
+    {
+        using var m = new TempModule(
+            ("main.tf", """
+                module "labels" {
+                  source = "./labels"
+                  team   = "data"
+                }
+                module "many" {
+                  source   = "./labels"
+                  for_each = toset(["a", "b"])
+                  team     = each.key
+                }
+                module "counted" {
+                  source = "./labels"
+                  count  = 2
+                  team   = "c${count.index}"
+                }
+                resource "aws_instance" "x" {
+                  tags = merge(module.labels.tags, {
+                    B = module.many["b"].tags.Team
+                    C = module.counted[1].tags.Team
+                    Id = module.labels.id
+                  })
+                }
+                """),
+            ("labels/main.tf", """
+                variable "team" {}
+                resource "aws_s3_bucket" "b" {}
+                output "tags" {
+                  value = { Team = var.team, Managed = "yes" }
+                }
+                output "id" {
+                  value = aws_s3_bucket.b.id
+                }
+                """));
+        var r = m.Resources().Single(x => x.Address == "aws_instance.x");
+        Assert.Equal("data", r.FindTag("Team")!.Value);
+        Assert.Equal("b", r.FindTag("B")!.Value);
+        Assert.Equal("c1", r.FindTag("C")!.Value);
+        Assert.False(r.FindTag("Id")!.IsValueKnown);
+        // Values from the module's file are placed at the reference in this file.
+        Assert.Equal(15, r.FindTag("Team")!.KeyRange.Start.Line);
+    }
 }

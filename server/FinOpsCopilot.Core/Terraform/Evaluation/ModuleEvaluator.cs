@@ -22,12 +22,13 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
 
     private readonly ResourceTypeCatalog _catalog = ResourceTypeCatalog.Terraform;
     private readonly Dictionary<string, InlineSuppressions> _suppressions = new(StringComparer.Ordinal);
-    private readonly Stack<string> _callStack = new();
+    private readonly Dictionary<ModuleInstance, Dictionary<string, IReadOnlyList<ChildInstance>?>> _children = [];
     private string? _rootRegion;
 
     public void EvaluateRoot(TerraformModule module, Dictionary<string, Located> variables)
     {
         var instance = new ModuleInstance(module, "", module.Directory, variables);
+        instance.Children = name => ChildrenOf(instance, name);
         AddProviders(instance);
         _rootRegion = instance.Providers.GetValueOrDefault("aws")?.Region;
         Evaluate(instance);
@@ -38,12 +39,10 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
         var module = instance.Module;
         output.VisitedDirectories.Add(module.Directory);
         foreach (var file in module.Files) output.Regions.TryAdd(file.Path, _rootRegion);
-        _callStack.Push(module.Directory);
         foreach (var declared in module.Resources)
             if (declared.Node.Labels[0].Value.StartsWith("aws_", StringComparison.Ordinal))
                 EvaluateResource(instance, declared);
         foreach (var call in module.ModuleCalls) EvaluateCall(instance, call);
-        _callStack.Pop();
     }
 
     /// <summary>The module's own <c>provider "aws"</c> blocks, over those it inherited.</summary>
@@ -134,46 +133,55 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
 
     private void EvaluateCall(ModuleInstance parent, Declared<HclBlock> declared)
     {
+        foreach (var child in ChildrenOf(parent, declared.Node.Labels[0].Value) ?? []) Evaluate(child.Instance);
+    }
+
+    /// <summary>The instances of the call named <paramref name="name"/>, made once per parent instance (resource evaluation and <c>module.x</c> references share them).</summary>
+    private IReadOnlyList<ChildInstance>? ChildrenOf(ModuleInstance parent, string name)
+    {
+        if (!_children.TryGetValue(parent, out var calls)) _children[parent] = calls = new Dictionary<string, IReadOnlyList<ChildInstance>?>(StringComparer.Ordinal);
+        if (calls.TryGetValue(name, out var cached)) return cached;
+        calls[name] = null; // while the instances are made, a reference back to them is unknown
+        Declared<HclBlock>? declared = null;
+        foreach (var call in parent.Module.ModuleCalls)
+            if (call.Node.Labels[0].Value == name) { declared = call; break; }
+        var result = declared is { } d ? MakeChildren(parent, d) : null;
+        calls[name] = result;
+        return result;
+    }
+
+    private List<ChildInstance>? MakeChildren(ModuleInstance parent, Declared<HclBlock> declared)
+    {
         var (block, file) = declared;
         var ev = parent.EvaluatorFor(file);
         var name = block.Labels[0].Value;
         var sourceAttr = block.Body.Attribute("source");
         var source = TerraformModule.SourceOf(block);
-        if (source is null)
+        string? problem = null;
+        TerraformModule? child = null;
+        var directory = source is null ? null : TerraformModule.LocalSource(parent.Module.Directory, source);
+        if (source is null) problem = $"Module '{name}' has no literal source; its resources are not analysed";
+        else if (directory is null) problem = $"Module '{name}' comes from '{source}', which is not read; only local modules (./ or ../) are analysed";
+        else if (parent.IsWithin(directory) || parent.Depth + 1 >= MaxModuleDepth) problem = $"Module '{name}' calls itself or nests too deeply; it is not analysed again";
+        else if ((child = loader.Module(directory)) is null) problem = $"Module '{name}': no Terraform files found in '{source}'";
+        if (problem is not null || child is null)
         {
-            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
-                $"Module '{name}' has no literal source; its resources are not analysed", ev.RangeOf(sourceAttr ?? (HclNode)block)));
-            return;
+            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed, problem!, ev.RangeOf(sourceAttr ?? (HclNode)block)));
+            return null;
         }
-        var directory = TerraformModule.LocalSource(parent.Module.Directory, source);
-        if (directory is null)
-        {
-            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
-                $"Module '{name}' comes from '{source}', which is not read; only local modules (./ or ../) are analysed", ev.RangeOf(sourceAttr!)));
-            return;
-        }
-        if (_callStack.Contains(directory) || _callStack.Count >= MaxModuleDepth)
-        {
-            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
-                $"Module '{name}' calls itself or nests too deeply; it is not analysed again", ev.RangeOf(sourceAttr!)));
-            return;
-        }
-        if (loader.Module(directory) is not { } child)
-        {
-            output.Add(file.Path, new SourceDiagnostic(RuleCodes.NotAnalysed,
-                $"Module '{name}': no Terraform files found in '{source}'", ev.RangeOf(sourceAttr!)));
-            return;
-        }
+        var result = new List<ChildInstance>();
         foreach (var (key, scope) in InstanceExpansion.Expand(block.Body, ev, EvalScope.Empty))
         {
             var inputs = new Dictionary<string, Located>(StringComparer.Ordinal);
             foreach (var a in block.Body.Attributes)
                 if (!ModuleMetaArguments.Contains(a.Name)) inputs[a.Name] = new Located(ev.Evaluate(a.Value, scope), file.Path);
-            var instance = new ModuleInstance(child, $"{parent.AddressPrefix}module.{name}{key}.", parent.RootDirectory, inputs);
+            var instance = new ModuleInstance(child, $"{parent.AddressPrefix}module.{name}{key}.", parent.RootDirectory, inputs, parent);
+            instance.Children = n => ChildrenOf(instance, n);
             PassProviders(parent, block, instance);
             AddProviders(instance);
-            Evaluate(instance);
+            result.Add(new ChildInstance(key, (scope.Find("each") as MapValue)?["key"], instance));
         }
+        return result;
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ namespace FinOpsCopilot.Core.Terraform.Evaluation;
 /// <summary>A value and the file it was written in (null when it has no single place, e.g. a module default).</summary>
 internal readonly record struct Located(IacValue Value, string? File);
 
+/// <summary>One instance of a module call: its address key (<c>""</c>, <c>[0]</c>, <c>["a"]</c>), the key's value, and the instance.</summary>
+internal readonly record struct ChildInstance(string Key, IacValue? KeyValue, ModuleInstance Instance);
+
 /// <summary>
 /// One instance of a module: the root, or a child called by a <c>module</c> block (one per count/for_each key).
 /// It knows its input variables, evaluates locals lazily (with cycle detection) and resolves every reference
@@ -21,15 +24,36 @@ internal sealed class ModuleInstance : IReferenceResolver
     private readonly HashSet<string> _localsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExpressionEvaluator> _evaluators = new(StringComparer.Ordinal);
 
-    public ModuleInstance(TerraformModule module, string addressPrefix, string rootDirectory, Dictionary<string, Located> inputs)
+    private IacValue? _outputs;
+    private bool _outputsInProgress;
+
+    public ModuleInstance(TerraformModule module, string addressPrefix, string rootDirectory, Dictionary<string, Located> inputs, ModuleInstance? parent = null)
     {
         Module = module;
         AddressPrefix = addressPrefix;
         RootDirectory = rootDirectory;
         _inputs = inputs;
+        Parent = parent;
+        Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
     public TerraformModule Module { get; }
+
+    /// <summary>The instance whose module block called this one; null for the root.</summary>
+    public ModuleInstance? Parent { get; }
+
+    public int Depth { get; }
+
+    /// <summary>The instances of a module call by name, or null when the call is missing or not analysed; set by the evaluator.</summary>
+    public Func<string, IReadOnlyList<ChildInstance>?>? Children { get; set; }
+
+    /// <summary>Whether this instance or one that called it reads <paramref name="directory"/>: calling it again would never end.</summary>
+    public bool IsWithin(string directory)
+    {
+        for (var i = this; i is not null; i = i.Parent)
+            if (i.Module.Directory == directory) return true;
+        return false;
+    }
 
     /// <summary>"" for the root, else e.g. <c>module.db.</c> or <c>module.db["a"].module.x.</c>.</summary>
     public string AddressPrefix { get; }
@@ -69,7 +93,10 @@ internal sealed class ModuleInstance : IReferenceResolver
             case "data":
                 return new UnknownValue($"the data source data.{name}, read when Terraform plans", range);
             case "module":
-                return new UnknownValue($"an output of module.{name}, which is not evaluated", range);
+                if (name.Length == 0) return Values.Error("'module' needs a module name", range);
+                if (Children?.Invoke(name) is not { } children)
+                    return new UnknownValue($"an output of module.{name}, which is not analysed", range);
+                return Values.Relocate(ModuleValue(name, children, range), range);
             case "self":
                 return new UnknownValue("an attribute of the resource itself, known after apply", range);
             default:
@@ -77,6 +104,40 @@ internal sealed class ModuleInstance : IReferenceResolver
                     ? Values.Error($"'{root}' is not defined here", range)
                     : new UnknownValue($"an attribute of {root}.{name}, known after apply", range);
         }
+    }
+
+    /// <summary><c>module.name</c>: the outputs object, a list of them (count) or a map of them (for_each).</summary>
+    private static IacValue ModuleValue(string name, IReadOnlyList<ChildInstance> children, SourceRange range)
+    {
+        if (children is [{ Key: "" } single]) return single.Instance.Outputs(range);
+        var items = new List<IacValue>(children.Count);
+        var entries = new List<MapEntry>(children.Count);
+        foreach (var child in children)
+        {
+            if (child.Key == InstanceExpansion.UnknownKey)
+                return new UnknownValue($"an output of module.{name}, whose count or for_each is unknown", range);
+            items.Add(child.Instance.Outputs(range));
+            if (child.KeyValue?.AsString() is { } key && child.Key.StartsWith("[\"", StringComparison.Ordinal))
+                entries.Add(new MapEntry(key, range, items[^1]));
+        }
+        return entries.Count == children.Count && children.Count > 0 ? new MapValue(entries, range) : new ListValue(items, range);
+    }
+
+    /// <summary>This instance's outputs as an object, each evaluated once.</summary>
+    public IacValue Outputs(SourceRange range)
+    {
+        if (_outputs is not null) return _outputs;
+        if (_outputsInProgress) return Values.Error("module outputs refer to themselves", range);
+        _outputsInProgress = true;
+        var entries = new List<MapEntry>(Module.Outputs.Count);
+        foreach (var (name, (block, file)) in Module.Outputs)
+        {
+            var ev = EvaluatorFor(file);
+            var value = block.Body.Attribute("value") is { } v ? ev.Evaluate(v.Value, EvalScope.Empty) : new NullValue(ev.RangeOf(block));
+            entries.Add(new MapEntry(name, ev.RangeOf(block.Labels[0].Span), value));
+        }
+        _outputsInProgress = false;
+        return _outputs = new MapValue(entries, range);
     }
 
     private static IacValue Place(Located located, SourceRange range, string usedIn) =>
