@@ -26,7 +26,7 @@ public static class TerraformModuleReader
         var loader = new ModuleLoader();
         if (buffers is not null)
             foreach (var (path, content) in buffers) loader.Provide(Path.GetFullPath(path), content);
-        var requested = files.Select(f => (Given: f, Full: Path.GetFullPath(f))).ToList();
+        var requested = files.Select(f => (Given: f, Full: Path.GetFullPath(f))).DistinctBy(f => f.Full, StringComparer.Ordinal).ToList();
         var directories = requested.Select(f => Path.GetDirectoryName(f.Full) ?? "/").Distinct(StringComparer.Ordinal).ToList();
         directories.Sort(StringComparer.Ordinal);
 
