@@ -106,6 +106,10 @@ public class HclParserTests
     [Fact]
     public void Strip_markers_trim_adjacent_literals()
     {
+        // The examples of the HCL specification.
+        Assert.Equal("\"helloworld\"", Show(Eval("\"hello ${~ \"world\" }\"")));
+        Assert.Equal("\"hello\"", Show(Eval("\"%{ if true ~} hello %{~ endif }\"")));
+        Assert.Equal("\"hello world\"", Show(Eval("\"${\"hello\" ~}${\" world\"}\"")));
         Assert.Equal("\"a-b\"", Show(Eval("\"a  ${~ \"-\" ~}   b\"")));
         Assert.Equal("\"[x]\"", Show(Eval("<<EOT\n[\n  %{~ if true ~}\n  x\n  %{~ endif ~}\n]\nEOT")).Replace("\n", ""));
     }

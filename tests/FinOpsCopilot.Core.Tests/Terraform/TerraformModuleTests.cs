@@ -356,4 +356,16 @@ public class TerraformModuleTests
         // Values from the module's file are placed at the reference in this file.
         Assert.Equal(15, r.FindTag("Team")!.KeyRange.Start.Line);
     }
+
+    [Fact]
+    public void An_editor_buffer_stands_in_for_its_file_within_the_module()
+    {
+        using var m = new TempModule(
+            ("vars.tf", "variable \"env\" {\n  default = \"dev\"\n}\n"),
+            ("main.tf", "resource \"aws_vpc\" \"old\" {}\n"));
+        var doc = Analysis.SourceFileReader.Read(m.PathOf("main.tf"), "resource \"aws_vpc\" \"new\" {\n  tags = { Env = var.env }\n}\n");
+        var r = Assert.Single(doc!.Resources);
+        Assert.Equal("aws_vpc.new", r.Address);
+        Assert.Equal("dev", r.FindTag("Env")!.Value);
+    }
 }

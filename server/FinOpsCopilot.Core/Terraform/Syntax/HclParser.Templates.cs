@@ -74,6 +74,7 @@ public sealed partial class HclParser
                 case TokenKind.TemplateInterpolation:
                 {
                     _i++;
+                    _stripNextLiteral = false; // a strip marker reaches only a literal right next to it
                     StripBefore(parts, t);
                     _newlinesIgnored++;
                     var expr = ParseExpression();
@@ -85,6 +86,7 @@ public sealed partial class HclParser
                 case TokenKind.TemplateControl:
                 {
                     _i++;
+                    _stripNextLiteral = false;
                     StripBefore(parts, t);
                     var keyword = Peek();
                     if (IsKeyword(keyword, "if")) { parts.Add(ParseIfDirective(t, closer, heredoc)); break; }
