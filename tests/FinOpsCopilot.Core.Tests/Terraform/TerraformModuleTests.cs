@@ -368,4 +368,15 @@ public class TerraformModuleTests
         Assert.Equal("aws_vpc.new", r.Address);
         Assert.Equal("dev", r.FindTag("Env")!.Value);
     }
+
+    [Fact]
+    public void A_directory_called_with_a_trailing_slash_is_not_also_a_root()
+    {
+        using var m = new TempModule(
+            ("main.tf", "variable \"name\" {}\nresource \"aws_vpc\" \"this\" {\n  tags = { Name = var.name }\n}\n"),
+            ("examples/complete/main.tf", "module \"vpc\" {\n  source = \"../../\"\n  name   = \"ex\"\n}\n"));
+        var r = Assert.Single(m.Resources());
+        Assert.Equal("module.vpc.aws_vpc.this", r.Address);
+        Assert.Equal("ex", r.FindTag("Name")!.Value);
+    }
 }

@@ -60,7 +60,8 @@ internal sealed class TerraformModule
         if (!source.StartsWith("./", StringComparison.Ordinal) && !source.StartsWith("../", StringComparison.Ordinal)
             && source != "." && source != "..")
             return null;
-        return Path.GetFullPath(Path.Combine(callerDirectory, source));
+        // "../../" must name the same directory as "../..": directories are compared as strings.
+        return Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(callerDirectory, source)));
     }
 
     /// <summary>The literal <c>source</c> of a module call, or null when it is missing or not a literal.</summary>
