@@ -9,11 +9,12 @@ namespace FinOpsCopilot.Core.Terraform.Evaluation;
 /// </summary>
 internal static class EffectiveTags
 {
-    /// <summary>Fills <paramref name="tags"/>; returns why further tags may exist that the analysis cannot see, or null.</summary>
-    public static string? Collect(TagShapeKind shape, MapValue properties, ProviderConfig? provider, List<ResourceTag> tags)
-    {
-        return shape == TagShapeKind.AutoScaling ? FromTagBlocks(properties["tag"], tags) : FromMaps(properties["tags"], provider, tags);
-    }
+    /// <summary>
+    /// Fills <paramref name="tags"/> from the evaluated tag argument (<c>tags</c>, or the list of <c>tag</c> blocks);
+    /// returns why further tags may exist that the analysis cannot see, or null.
+    /// </summary>
+    public static string? Collect(TagShape shape, IacValue? own, ProviderConfig? provider, List<ResourceTag> tags) =>
+        shape == TagShape.AutoScalingList ? FromTagBlocks(own, tags) : FromMaps(own, provider, tags);
 
     private static string? FromMaps(IacValue? own, ProviderConfig? provider, List<ResourceTag> tags)
     {
@@ -76,6 +77,3 @@ internal static class EffectiveTags
         };
     }
 }
-
-/// <summary>How the evaluator reads a type's tags.</summary>
-internal enum TagShapeKind { Map, AutoScaling }

@@ -74,13 +74,14 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
         if (info is null)
             output.Add(file.Path, new SourceDiagnostic(RuleCodes.ResourceTypeUnknown, $"Unknown resource type '{type}'", ev.RangeOf(block.Labels[0].Span)));
         var shape = info?.TagShape ?? TagShape.None;
-        var provider = ProviderFor(instance, block, ev);
+        var provider = ProviderFor(instance, block);
         var range = ev.RangeOf(block);
         var suppressions = Suppressions(file);
         var ignored = suppressions.For(range);
-        var tagsAttribute = block.Body.Attribute(shape == TagShape.AutoScalingList ? "tag" : info?.TagProperty ?? "tags");
-        var container = shape == TagShape.None ? null : new TagContainer(
-            shape == TagShape.AutoScalingList ? "tag" : info!.TagProperty, shape,
+        // An Auto Scaling group's tags are its "tag" blocks; every other type has a map argument.
+        var tagProperty = shape == TagShape.AutoScalingList ? "tag" : info?.TagProperty ?? "tags";
+        var tagsAttribute = block.Body.Attribute(tagProperty);
+        var container = shape == TagShape.None ? null : new TagContainer(tagProperty, shape,
             tagsAttribute is null ? null : ev.RangeOf(tagsAttribute.NameSpan),
             tagsAttribute is null ? null : ev.RangeOf(tagsAttribute.Value),
             ev.RangeOf(block.Body));
@@ -89,8 +90,7 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
         {
             var properties = BodyProperties.Evaluate(block.Body, ev, scope, resourceBody: true);
             var tags = new List<ResourceTag>();
-            string? unknownTags = shape == TagShape.None ? null
-                : EffectiveTags.Collect(shape == TagShape.AutoScalingList ? TagShapeKind.AutoScaling : TagShapeKind.Map, properties, provider, tags);
+            string? unknownTags = shape == TagShape.None ? null : EffectiveTags.Collect(shape, properties[tagProperty], provider, tags);
             output.Add(new IacResource
             {
                 Type = type,
@@ -110,7 +110,7 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
     }
 
     /// <summary>The configuration of the resource's provider: <c>provider = aws.alias</c>, else the default <c>aws</c>.</summary>
-    private static ProviderConfig? ProviderFor(ModuleInstance instance, HclBlock block, ExpressionEvaluator ev)
+    private static ProviderConfig? ProviderFor(ModuleInstance instance, HclBlock block)
     {
         var key = block.Body.Attribute("provider") is { } p ? ProviderKey(p.Value) : "aws";
         return key is null ? null : instance.Providers.GetValueOrDefault(key);
@@ -121,7 +121,7 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
     {
         VariableExpression v => v.Name,
         GetAttributeExpression { Source: VariableExpression v } g => $"{v.Name}.{g.Name}",
-        TemplateExpression or LiteralExpression { Kind: LiteralKind.String } => (e as LiteralExpression)?.Text,
+        LiteralExpression { Kind: LiteralKind.String } legacy => legacy.Text, // provider = "aws.west" (Terraform 0.11)
         _ => null,
     };
 

@@ -61,8 +61,6 @@ internal static partial class TerraformFunctions
     /// <summary>The most elements a function may build: doubling a list in a chain of locals must not exhaust memory.</summary>
     private const int MaxElements = 100_000;
 
-    public static bool IsKnown(string name) => Table.ContainsKey(name) || name is "try" or "can";
-
     public static IacValue Call(ExpressionEvaluator ev, FunctionCallExpression call, EvalScope scope, SourceRange range)
     {
         switch (call.Name)

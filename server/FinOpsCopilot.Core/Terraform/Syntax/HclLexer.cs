@@ -233,7 +233,7 @@ public sealed class HclLexer
         Add(TokenKind.OpenHeredoc, _pos, i);
         _frames.Add(new Frame(FrameKind.Heredoc, anchor, anchorEnd - anchor));
         _pos = i;
-        if (TryHeredocEnd()) return true;
+        TryHeredocEnd(); // an empty heredoc closes on its first line
         return true;
     }
 

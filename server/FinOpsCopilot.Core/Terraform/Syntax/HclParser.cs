@@ -45,16 +45,6 @@ public sealed partial class HclParser
         return new HclFile(text, body, diagnostics, isJson: false);
     }
 
-    /// <summary>Parses one standalone expression (used for the strings of <c>.tf.json</c> files and tests).</summary>
-    internal static HclExpression ParseExpression(SourceText text, int start, int end, List<SourceDiagnostic> diagnostics)
-    {
-        var tokens = HclLexer.Tokenize(text, diagnostics, start, end);
-        var parser = new HclParser(text, tokens, diagnostics) { _newlinesIgnored = 1 };
-        var expr = parser.ParseExpression();
-        if (parser.Peek().Kind != TokenKind.EndOfFile) parser.Error(parser.Peek(), "Unexpected text after the expression");
-        return expr;
-    }
-
     /// <summary>Parses the content of a template (a <c>.tf.json</c> string) between <paramref name="start"/> and <paramref name="end"/>.</summary>
     internal static HclExpression ParseTemplate(SourceText text, int start, int end, List<SourceDiagnostic> diagnostics)
     {
