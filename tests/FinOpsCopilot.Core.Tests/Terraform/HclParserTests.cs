@@ -140,6 +140,19 @@ public class HclParserTests
         Assert.Equal("\"a\n  b\n\nc\n\"", Show(Eval("<<-EOT\n    a\n      b\n\n    c\n    EOT")));
     }
 
+    [Theory]
+    [InlineData("<<EOT\n    Foo\n      Bar\n    Baz\n  EOT", "    Foo\n      Bar\n    Baz\n")]
+    [InlineData("<<EOT\n    NOT EOT\n  EOT", "    NOT EOT\n")]
+    [InlineData("<<-EOT\nFoo\nBar\nEOT", "Foo\nBar\n")]
+    [InlineData("<<-EOT\n    Foo\n  Bar\n    Baz\n  EOT", "  Foo\nBar\n  Baz\n")]
+    [InlineData("<<-EOT\n    Foo\n  ${\"  Bar\"}\n    Baz\n  EOT", "  Foo\n  Bar\n  Baz\n")]
+    [InlineData("<<-EOT\n    Foo\n      ${\"Bar\"}\n    Baz\n  EOT", "Foo\n  Bar\nBaz\n")]
+    [InlineData("<<-EOT\n\tFoo\n  Bar\n  Baz\n  EOT", "Foo\n Bar\n Baz\n")]
+    [InlineData("<<-EOT\n   \u2003\u2003Foo\n    Bar\n  EOT", "\u2003Foo\nBar\n")]
+    [InlineData("<<-EOT\n    Foo\n\n    Bar\n  EOT", "Foo\n\nBar\n")]
+    public void Heredoc_cases_of_the_hcl_spec_suite(string expression, string expected) =>
+        Assert.Equal("\"" + expected + "\"", Show(Eval(expression)));
+
     [Fact]
     public void Heredoc_does_not_decode_backslashes_and_allows_quotes()
     {

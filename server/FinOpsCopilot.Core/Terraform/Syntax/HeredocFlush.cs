@@ -39,7 +39,8 @@ internal static class HeredocFlush
     private static int Indentation(string line)
     {
         int i = 0;
-        while (i < line.Length && line[i] is ' ' or '\t') i++;
+        // Any Unicode space counts, as in hclsyntax; a tab counts as one.
+        while (i < line.Length && line[i] is not ('\n' or '\r') && char.IsWhiteSpace(line[i])) i++;
         return i;
     }
 
