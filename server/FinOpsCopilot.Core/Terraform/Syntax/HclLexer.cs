@@ -24,20 +24,25 @@ public sealed class HclLexer
     private readonly List<Frame> _frames = [];
     private int _pos;
 
-    private HclLexer(SourceText text, int start, int end, List<SourceDiagnostic> diagnostics)
+    private HclLexer(SourceText text, int start, int end, List<SourceDiagnostic> diagnostics, List<Token> into)
     {
         _text = text;
         _s = text.Content;
         _pos = start;
         _end = end;
         _diagnostics = diagnostics;
-        _tokens = new List<Token>(Math.Max(16, (end - start) / 5));
+        _tokens = into;
+        _tokens.Clear();
     }
 
-    /// <summary>Tokens of <paramref name="text"/> (or of its span [start, end)), always ending with <see cref="TokenKind.EndOfFile"/>.</summary>
-    public static List<Token> Tokenize(SourceText text, List<SourceDiagnostic> diagnostics, int start = 0, int end = -1)
+    /// <summary>
+    /// Tokens of <paramref name="text"/> (or of its span [start, end)), always ending with <see cref="TokenKind.EndOfFile"/>.
+    /// Pass <paramref name="into"/> to reuse a list (tokens are needed only while parsing).
+    /// </summary>
+    public static List<Token> Tokenize(SourceText text, List<SourceDiagnostic> diagnostics, int start = 0, int end = -1, List<Token>? into = null)
     {
-        var lexer = new HclLexer(text, start, end < 0 ? text.Length : end, diagnostics);
+        end = end < 0 ? text.Length : end;
+        var lexer = new HclLexer(text, start, end, diagnostics, into ?? new List<Token>(Math.Max(16, (end - start) / 4)));
         lexer.Run();
         return lexer._tokens;
     }
@@ -45,7 +50,7 @@ public sealed class HclLexer
     /// <summary>Tokens of a template with no quotes around it (the content of a <c>.tf.json</c> string).</summary>
     public static List<Token> TokenizeTemplate(SourceText text, List<SourceDiagnostic> diagnostics, int start, int end)
     {
-        var lexer = new HclLexer(text, start, end, diagnostics);
+        var lexer = new HclLexer(text, start, end, diagnostics, new List<Token>(16));
         lexer._frames.Add(new Frame(FrameKind.Embedded));
         lexer.Run();
         return lexer._tokens;

@@ -36,12 +36,25 @@ public sealed partial class HclParser
         _diagnostics = diagnostics;
     }
 
+    /// <summary>A token list per thread, reused from file to file: tokens live only while a file is parsed.</summary>
+    [ThreadStatic] private static List<Token>? t_tokens;
+
+    /// <summary>Names (identifiers) per thread, so each distinct name is one string however often it is written.</summary>
+    [ThreadStatic] private static HashSet<string>? t_names;
+
+    private const int MaxReusedTokens = 1 << 20;
+    private const int MaxInternedNames = 50_000;
+
     public static HclFile Parse(SourceText text)
     {
         var diagnostics = new List<SourceDiagnostic>();
-        var tokens = HclLexer.Tokenize(text, diagnostics);
-        var parser = new HclParser(text, tokens, diagnostics);
+        var tokens = HclLexer.Tokenize(text, diagnostics, into: t_tokens ?? new List<Token>(1024));
+        var names = t_names ??= new HashSet<string>(StringComparer.Ordinal);
+        if (names.Count > MaxInternedNames) names.Clear();
+        var parser = new HclParser(text, tokens, diagnostics) { _names = names.GetAlternateLookup<ReadOnlySpan<char>>() };
         var body = parser.ParseBody(0, topLevel: true);
+        tokens.Clear();
+        t_tokens = tokens.Capacity <= MaxReusedTokens ? tokens : null;
         return new HclFile(text, body, diagnostics, isJson: false);
     }
 
@@ -79,7 +92,18 @@ public sealed partial class HclParser
         return true;
     }
 
-    private string TextOf(Token t) => _s.Substring(t.Start, t.Length);
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _names;
+
+    /// <summary>The text of a token; identifiers are interned.</summary>
+    private string TextOf(Token t)
+    {
+        var span = _s.AsSpan(t.Start, t.Length);
+        if (t.Kind != TokenKind.Identifier || _names is not { } names) return span.ToString();
+        if (names.TryGetValue(span, out var name)) return name;
+        name = span.ToString();
+        names.Add(name);
+        return name;
+    }
 
     private bool IsKeyword(Token t, string keyword) =>
         t.Kind == TokenKind.Identifier && t.Length == keyword.Length && string.CompareOrdinal(_s, t.Start, keyword, 0, keyword.Length) == 0;
