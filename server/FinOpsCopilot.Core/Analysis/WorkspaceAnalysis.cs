@@ -78,7 +78,7 @@ public static class WorkspaceAnalysis
             if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path)) skipped.Add(files[i].Path);
         var allFindings = findings.Concat(terraformFindings).Where(f => f is not null).SelectMany(f => f).ToList();
         allFindings.Sort(FindingOrder.Compare);
-        var allDocuments = documents.OfType<IacDocument>().Concat(terraformDocuments).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        var allDocuments = documents.OfType<IacDocument>().Concat(terraformDocuments).ToList();
         return new AnalysisResult(allDocuments, allFindings, errors, policyErrors, skipped);
     }
 }
