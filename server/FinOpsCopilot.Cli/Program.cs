@@ -9,11 +9,12 @@ public static class Program
         Usage: finops-copilot <command> [options]
 
         Commands:
-          analyze [PATH...]   Check infrastructure code (CloudFormation YAML/JSON, SAM) against the tag policy.
+          analyze [PATH...]   Check infrastructure code (CloudFormation YAML/JSON, SAM, Terraform) against the tag policy.
                               Folders are searched; files are recognised by their content.
             -f, --format F    text (default), json, sarif or markdown
             -o, --output FILE write the report to FILE instead of standard output
             -p, --policy FILE use this policy instead of the nearest .finops.yml
+                --var-file FILE   Terraform variables for the root modules (repeatable; after terraform.tfvars)
                 --fail-on L   exit 1 when a finding is at level L or above: error (default), warning, info, never
           lsp                 Run the language server over stdin/stdout (for VS Code and any LSP editor).
                               Logs go to stderr.

@@ -18,7 +18,15 @@ public static class AnalyzeCommand
             return ExitCodes.PathUnreadable;
         }
 
-        var result = WorkspaceAnalysis.Run(options.Paths.Select(console.Resolve), policyFile);
+        var varFiles = options.VarFiles.Select(console.Resolve).ToList();
+        foreach (var (varFile, shown) in varFiles.Zip(options.VarFiles))
+            if (!File.Exists(varFile))
+            {
+                stderr.WriteLine($"finops-copilot: variable file '{shown}' not found");
+                return ExitCodes.PathUnreadable;
+            }
+
+        var result = WorkspaceAnalysis.Run(options.Paths.Select(console.Resolve), policyFile, varFiles);
         foreach (var error in result.PolicyErrors) stderr.WriteLine($"finops-copilot: invalid policy: {error.Message}");
         if (result.PolicyErrors.Count > 0) return ExitCodes.UsageError;
         var report = new Report(result, console.WorkingDirectory);

@@ -12,6 +12,9 @@ public sealed class AnalyzeOptions
     public string? OutputFile { get; set; }
     public string? PolicyFile { get; set; }
 
+    /// <summary>Terraform variable files (<c>--var-file</c>, repeatable) for the root modules analysed.</summary>
+    public List<string> VarFiles { get; } = [];
+
     /// <summary>The lowest severity that fails the run; null for <c>never</c>.</summary>
     public Severity? FailOn { get; set; } = Severity.Error;
 
@@ -45,6 +48,9 @@ public sealed class AnalyzeOptions
                     break;
                 case "--policy" or "-p":
                     options.PolicyFile = Value();
+                    break;
+                case "--var-file":
+                    options.VarFiles.Add(Value());
                     break;
                 case "--fail-on":
                     var level = Value();

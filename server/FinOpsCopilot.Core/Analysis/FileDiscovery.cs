@@ -7,7 +7,7 @@ public static class FileDiscovery
     public static readonly IReadOnlySet<string> SkippedDirectories =
         new HashSet<string>(StringComparer.Ordinal) { ".git", "node_modules", "cdk.out", ".terraform", "bin", "obj", ".hg", ".svn" };
 
-    private static readonly string[] CandidateExtensions = [".yaml", ".yml", ".json", ".template"];
+    private static readonly string[] CandidateExtensions = [".yaml", ".yml", ".json", ".template", ".tf"];
 
     public static bool IsCandidate(string path)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using FinOpsCopilot.Core.CloudFormation;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Rules;
+using FinOpsCopilot.Core.Terraform;
 using FinOpsCopilot.Core.Text;
 
 namespace FinOpsCopilot.Core.Analysis;
@@ -27,6 +28,9 @@ public static class SourceFileReader
     /// <summary>Reads text already in memory (an editor buffer).</summary>
     public static IacDocument? Read(string path, string content)
     {
+        // A Terraform file is read with the rest of its module (from disk), this text standing in for the file.
+        if (TerraformModuleReader.IsTerraformFile(path))
+            return TerraformModuleReader.Read([path], buffers: new Dictionary<string, string> { [path] = content }).FirstOrDefault();
         var text = new SourceText(path, content);
         try
         {

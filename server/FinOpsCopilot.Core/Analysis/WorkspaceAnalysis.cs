@@ -1,6 +1,7 @@
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
 using FinOpsCopilot.Core.Rules;
+using FinOpsCopilot.Core.Terraform;
 
 namespace FinOpsCopilot.Core.Analysis;
 
@@ -20,7 +21,8 @@ public sealed record AnalysisResult(
 /// </summary>
 public static class WorkspaceAnalysis
 {
-    public static AnalysisResult Run(IEnumerable<string> paths, string? policyPath = null)
+    /// <param name="varFiles">Terraform variable files (<c>--var-file</c>) applied to every Terraform root module.</param>
+    public static AnalysisResult Run(IEnumerable<string> paths, string? policyPath = null, IReadOnlyList<string>? varFiles = null)
     {
         var resolver = new PolicyResolver(policyPath);
         var errors = new List<PathError>();
@@ -34,8 +36,23 @@ public static class WorkspaceAnalysis
             else errors.Add(new PathError(path, "no such file or directory"));
         }
 
+        // Terraform files are read per directory (a module), not one by one.
+        var terraform = files.Where(f => TerraformModuleReader.IsTerraformFile(f.Path)).ToList();
+        files.RemoveAll(f => TerraformModuleReader.IsTerraformFile(f.Path));
+
         var documents = new IacDocument?[files.Count];
         var findings = new List<Finding>[files.Count];
+        List<Finding> Analyze(IacDocument document)
+        {
+            FinOpsPolicy policy;
+            try { policy = resolver.For(document.Path); }
+            catch (PolicyException e)
+            {
+                lock (policyErrors) if (!policyErrors.Any(p => p.Message == e.Message)) policyErrors.Add(e);
+                policy = FinOpsPolicy.Empty;
+            }
+            return DocumentAnalyzer.Analyze(document, policy);
+        }
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (path, _) = files[i];
@@ -48,21 +65,20 @@ public static class WorkspaceAnalysis
                 lock (errors) errors.Add(new PathError(path, e.Message));
                 return;
             }
-            if (documents[i] is not { } document) return;
-            FinOpsPolicy policy;
-            try { policy = resolver.For(path); }
-            catch (PolicyException e)
-            {
-                lock (policyErrors) if (!policyErrors.Any(p => p.Message == e.Message)) policyErrors.Add(e);
-                policy = FinOpsPolicy.Empty;
-            }
-            findings[i] = DocumentAnalyzer.Analyze(document, policy);
+            if (documents[i] is { } document) findings[i] = Analyze(document);
         });
+
+        var terraformDocuments = terraform.Count == 0 ? [] : TerraformModuleReader.Read(terraform.Select(f => f.Path).ToList(), varFiles);
+        var terraformFindings = new List<Finding>[terraformDocuments.Count];
+        Parallel.For(0, terraformDocuments.Count, i => terraformFindings[i] = Analyze(terraformDocuments[i]));
+        foreach (var (path, named) in terraform)
+            if (named && !terraformDocuments.Any(d => d.Path == path)) errors.Add(new PathError(path, "the file cannot be read"));
 
         for (int i = 0; i < files.Count; i++)
             if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path)) skipped.Add(files[i].Path);
-        var allFindings = findings.Where(f => f is not null).SelectMany(f => f).ToList();
+        var allFindings = findings.Concat(terraformFindings).Where(f => f is not null).SelectMany(f => f).ToList();
         allFindings.Sort(FindingOrder.Compare);
-        return new AnalysisResult(documents.OfType<IacDocument>().ToList(), allFindings, errors, policyErrors, skipped);
+        var allDocuments = documents.OfType<IacDocument>().Concat(terraformDocuments).ToList();
+        return new AnalysisResult(allDocuments, allFindings, errors, policyErrors, skipped);
     }
 }

@@ -14,12 +14,13 @@ public sealed class RuleContext(IacDocument document, FinOpsPolicy policy, List<
     public Severity? SeverityOf(RuleDescriptor rule) =>
         Policy.RuleLevels.TryGetValue(rule.Code, out var level) ? level : rule.DefaultSeverity;
 
+    /// <param name="filePath">The file <paramref name="range"/> lies in when it is not the resource's own (a provider's default tags).</param>
     public void Report(RuleDescriptor rule, IacResource resource, SourceRange range, string message,
-        FixSuggestion? fix = null, IReadOnlyList<RelatedLocation>? related = null, decimal? saving = null)
+        FixSuggestion? fix = null, IReadOnlyList<RelatedLocation>? related = null, decimal? saving = null, string? filePath = null)
     {
         if (SeverityOf(rule) is not { } severity) return;
         if (resource.IgnoredRules.Contains(rule.Code) || resource.IgnoredRules.Contains("all")) return;
-        sink.Add(new Finding(rule.Code, severity, message, resource.FilePath, range, resource.Address)
+        sink.Add(new Finding(rule.Code, severity, message, filePath ?? resource.FilePath, range, resource.Address)
         {
             Fix = fix,
             Related = related ?? [],

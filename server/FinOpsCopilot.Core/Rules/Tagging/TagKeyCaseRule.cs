@@ -20,7 +20,7 @@ public sealed class TagKeyCaseRule : ResourceRule
                 $"Tag key '{tag.Key}' of {TagRuleScope.Describe(resource)} differs from the required key '{required.Key}' only in case",
                 new FixSuggestion("rename-tag-key", $"Rename '{tag.Key}' to '{required.Key}'",
                     new Dictionary<string, string> { ["from"] = tag.Key, ["to"] = required.Key }),
-                TagRuleScope.Origin(tag, resource));
+                TagRuleScope.Origin(tag, resource), filePath: tag.DeclaredIn);
         }
     }
 }

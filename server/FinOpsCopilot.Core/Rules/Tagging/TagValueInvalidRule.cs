@@ -24,7 +24,7 @@ public sealed class TagValueInvalidRule : ResourceRule
             context.Report(Descriptor, resource, tag.ValueRange,
                 $"Tag '{tag.Key}' of {TagRuleScope.Describe(resource)} {problem}",
                 new FixSuggestion("replace-tag-value", $"Replace the value of '{tag.Key}'", args),
-                TagRuleScope.Origin(tag, resource));
+                TagRuleScope.Origin(tag, resource), filePath: tag.DeclaredIn);
         }
     }
 }
