@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using FinOpsCopilot.Core;
 using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Terraform;
 using FinOpsCopilot.LanguageServer.Features;
 using FinOpsCopilot.LanguageServer.Protocol;
 using StreamJsonRpc;
@@ -112,6 +113,12 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
         _documents.Close(uri);
         // The file on disk is still part of the workspace: show what it holds there.
         var path = DocumentUris.ToPath(uri);
+        if (TerraformModuleReader.IsTerraformFile(path))
+        {
+            if (!IsInWorkspace(path)) Forget(path, uri);
+            _ = Task.Run(() => { foreach (var result in AnalyzeTerraform()) PublishIfCurrent(result); });
+            return;
+        }
         _ = Task.Run(() => Publish(Path.IsPathRooted(path) && File.Exists(path) && IsInWorkspace(path) ? _workspace.AnalyzeFromDisk(path) : Forget(path, uri)));
     }
 
@@ -119,7 +126,7 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
 
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
     public CodeAction[] CodeAction(CodeActionParams request, CancellationToken cancellation) =>
-        Current(request.TextDocument.Uri, cancellation) is { } analysis ? CodeActionBuilder.Build(analysis, request) : [];
+        Current(request.TextDocument.Uri, cancellation) is { } analysis ? CodeActionBuilder.Build(analysis, request, _workspace) : [];
 
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
     public Hover? Hover(TextDocumentPositionParams request, CancellationToken cancellation) =>
@@ -166,12 +173,21 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
                 await ReanalyzeAllAsync();
                 return;
             }
+            bool terraform = false;
             foreach (var (path, type) in paths)
             {
+                _workspace.TrackTerraformFile(path, exists: type != 3);
+                if (TerraformModuleReader.IsTerraformFile(path) || path.EndsWith(".tfvars", StringComparison.Ordinal) || path.EndsWith(".tfvars.json", StringComparison.Ordinal))
+                {
+                    terraform = true;
+                    if (type == 3) Forget(path, DocumentUris.FromPath(path));
+                    continue;
+                }
                 if (_documents.FindByPath(path) is not null) continue; // the editor buffer is the truth for open files
                 if (type == 3) Publish(Forget(path, DocumentUris.FromPath(path)));
                 else Publish(_workspace.AnalyzeFromDisk(path));
             }
+            if (terraform) foreach (var result in AnalyzeTerraform()) PublishIfCurrent(result);
         });
     }
 
@@ -193,16 +209,37 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
             {
                 if (delay > 0) await Task.Delay(delay, cts.Token);
                 if (_documents.Get(uri) is not { } doc) return;
-                var analysis = _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
-                cts.Token.ThrowIfCancellationRequested();
-                if (_documents.Get(uri)?.Version != doc.Version) return; // stale: a newer run will publish
-                Publish(analysis);
+                if (TerraformModuleReader.IsTerraformFile(doc.Path))
+                {
+                    // A change in one file of a module can change the resources of every file that uses it.
+                    var results = AnalyzeTerraform();
+                    cts.Token.ThrowIfCancellationRequested();
+                    foreach (var result in results) PublishIfCurrent(result);
+                }
+                else
+                {
+                    var analysis = _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
+                    cts.Token.ThrowIfCancellationRequested();
+                    PublishIfCurrent(analysis);
+                }
                 PublishPolicyErrors();
             }
             catch (OperationCanceledException) { }
             catch (Exception e) { Log($"analysis of {uri} failed: {e}"); }
             finally { _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, cts)); }
         });
+    }
+
+    private IReadOnlyList<FileAnalysis> AnalyzeTerraform() =>
+        _workspace.AnalyzeTerraform(_documents.All.Where(d => TerraformModuleReader.IsTerraformFile(d.Path)).ToList());
+
+    /// <summary>Publishes a result unless its document has changed since: a newer run will publish that one.</summary>
+    private void PublishIfCurrent(FileAnalysis analysis)
+    {
+        var open = _documents.Get(analysis.Uri);
+        if (open is not null && open.Version != analysis.Version) return;
+        if (open is null && analysis.Version is not null) return;
+        Publish(analysis);
     }
 
     /// <summary>The analysis of an open document at its current version, computed now if the last one is older.</summary>
@@ -213,7 +250,10 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
         if (_documents.Get(uri) is { } doc)
         {
             var known = _workspace.Get(doc.Path);
-            return known is not null && known.Version == doc.Version ? known : _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
+            if (known is not null && known.Version == doc.Version) return known;
+            if (TerraformModuleReader.IsTerraformFile(doc.Path))
+                return AnalyzeTerraform().FirstOrDefault(a => a.Path == doc.Path) ?? _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
+            return _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
         }
         return _workspace.Get(path) ?? (File.Exists(path) ? _workspace.AnalyzeFromDisk(path) : null);
     }
@@ -225,10 +265,11 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
         bool progress = Supports("window", "workDoneProgress") && await TryCreateProgressAsync(token);
         if (progress) await NotifyAsync("$/progress", new ProgressParams(token, new WorkDoneProgressValue("begin", "FinOps Copilot", $"Analysing {files.Count} files", 0, false)));
         int done = 0;
+        foreach (var result in AnalyzeTerraform()) PublishIfCurrent(result);
         foreach (var path in files)
         {
             if (_shutdown) return;
-            if (_documents.FindByPath(path) is null) Publish(_workspace.AnalyzeFromDisk(path));
+            if (!TerraformModuleReader.IsTerraformFile(path) && _documents.FindByPath(path) is null) Publish(_workspace.AnalyzeFromDisk(path));
             done++;
             if (progress && (done % 25 == 0 || done == files.Count))
                 await NotifyAsync("$/progress", new ProgressParams(token, new WorkDoneProgressValue("report", Message: $"{done}/{files.Count} files", Percentage: files.Count == 0 ? 100 : 100 * done / files.Count)));

@@ -3,6 +3,7 @@ using FinOpsCopilot.Core.Analysis;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
 using FinOpsCopilot.Core.Rules;
+using FinOpsCopilot.Core.Terraform;
 
 namespace FinOpsCopilot.LanguageServer;
 
@@ -44,14 +45,59 @@ public sealed class ServerWorkspace
     public void Forget(string path) => _analyses.TryRemove(path, out _);
 
     /// <summary>Analyses text (an editor buffer or a file's content) and keeps the result.</summary>
-    public FileAnalysis Analyze(string path, string uri, int? version, string text)
+    public FileAnalysis Analyze(string path, string uri, int? version, string text) =>
+        Guarded(path, uri, version, () => SourceFileReader.Read(path, text));
+
+    /// <summary>
+    /// Analyses every Terraform file of the workspace together, as Terraform reads them (a directory is a module; a
+    /// called directory is evaluated as a child with its inputs), open buffers standing in for their files.
+    /// </summary>
+    public IReadOnlyList<FileAnalysis> AnalyzeTerraform(IReadOnlyCollection<OpenDocument> openTerraform)
+    {
+        var files = _terraformFiles.Keys.Concat(openTerraform.Select(d => d.Path)).Where(Path.IsPathRooted).Distinct(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) return [];
+        var open = openTerraform.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        List<IacDocument> documents;
+        try
+        {
+            documents = TerraformModuleReader.Read(files, buffers: open.ToDictionary(kv => kv.Key, kv => kv.Value.Text, StringComparer.Ordinal));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"[finops] Terraform analysis failed: {e}");
+            return [];
+        }
+        var analyses = documents.Select(d => open.TryGetValue(d.Path, out var o)
+            ? Guarded(d.Path, o.Uri, o.Version, () => d)
+            : Guarded(d.Path, DocumentUris.FromPath(d.Path), null, () => d)).ToList();
+        // A finding belongs to the file it points into: a default tag's problem is shown at the provider block.
+        var byFile = analyses.SelectMany(a => a.Findings).ToLookup(f => f.FilePath, StringComparer.Ordinal);
+        var regrouped = analyses.Select(a => a with { Findings = byFile[a.Path].OrderBy(f => f, Comparer<Finding>.Create(FindingOrder.Compare)).ToList() }).ToList();
+        foreach (var a in regrouped) _analyses[a.Path] = a;
+        return regrouped;
+    }
+
+    /// <summary>The document that declares a resource, wherever its finding is shown.</summary>
+    public IacDocument? DocumentDeclaring(string address) =>
+        _analyses.Values.Select(a => a.Document).FirstOrDefault(d => d is not null && d.Resources.Any(r => r.Address == address));
+
+    /// <summary>Terraform files of the workspace on disk, kept as the file watcher reports creations and deletions.</summary>
+    private readonly ConcurrentDictionary<string, byte> _terraformFiles = new(StringComparer.Ordinal);
+
+    public void TrackTerraformFile(string path, bool exists)
+    {
+        if (!TerraformModuleReader.IsTerraformFile(path)) return;
+        if (exists) _terraformFiles[path] = 0; else _terraformFiles.TryRemove(path, out _);
+    }
+
+    private FileAnalysis Guarded(string path, string uri, int? version, Func<IacDocument?> read)
     {
         var policy = PolicyFor(path);
         IacDocument? document;
         List<Finding> findings;
         try
         {
-            document = SourceFileReader.Read(path, text);
+            document = read();
             if (document is not null && !Settings.Analyses(document.Format)) document = null;
             findings = document is null ? [] : DocumentAnalyzer.Analyze(document, policy);
         }
@@ -84,9 +130,14 @@ public sealed class ServerWorkspace
         }
     }
 
-    /// <summary>The candidate files of every workspace folder.</summary>
-    public IEnumerable<string> DiscoverFiles() =>
-        Roots.Where(Directory.Exists).SelectMany(FileDiscovery.Walk).Distinct(StringComparer.Ordinal);
+    /// <summary>The candidate files of every workspace folder; Terraform files are remembered for module reads.</summary>
+    public List<string> DiscoverFiles()
+    {
+        var files = Roots.Where(Directory.Exists).SelectMany(FileDiscovery.Walk).Distinct(StringComparer.Ordinal).ToList();
+        _terraformFiles.Clear();
+        foreach (var f in files) TrackTerraformFile(f, exists: true);
+        return files;
+    }
 
     private FinOpsPolicy PolicyFor(string path)
     {

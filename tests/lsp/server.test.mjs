@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node.js';
-import { LspClient, applyEdits, uriOf } from './client.mjs';
+import { LspClient, applyEdits, uriOf, repoRoot } from './client.mjs';
 
 const clients = [];
 const client = (options) => { const c = new LspClient(options); clients.push(c); return c; };
@@ -229,4 +229,27 @@ test('exit without shutdown ends with 1; closing stdin ends the process', async 
   await b.initialize();
   b.process.stdin.end();
   assert.notEqual(await b.exited, null);
+});
+
+test('Terraform: module-wide analysis, findings at the provider, fixes in HCL', async () => {
+  const c = client({ workspace: join(repoRoot, 'samples', 'terraform') });
+  await c.initialize();
+  const providers = uriOf('samples/terraform/providers.tf');
+  const atProvider = await c.waitForDiagnostics(providers, (p) => p.diagnostics.length > 0);
+  assert.deepEqual(codes(atProvider), ['32:21 tag-value-invalid']);
+  const uri = c.open('samples/terraform/main.tf', undefined, 'terraform');
+  const original = c.texts.get(uri);
+  const first = await c.waitForDiagnostics(uri, (p) => p.version === 1);
+  const asg = first.diagnostics.find((d) => d.code === 'tag-missing' && /aws_autoscaling_group/.test(d.message));
+  const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: asg.range, context: { diagnostics: [asg] } });
+  assert.ok(actions.some((a) => /default_tags/.test(a.title) && a.edit.changes[providers]), actions.map((a) => a.title).join(' | '));
+  const add = actions.find((a) => a.isPreferred);
+  assert.match(add.title, /Add tag 'CostCenter'/);
+  const edited = applyEdits(original, add.edit.changes[uri]);
+  assert.match(edited, /tag \{\n\s+key\s+= "CostCenter"/);
+  const version = c.change(uri, [{ text: edited }], edited);
+  const after = await c.waitForDiagnostics(uri, (p) => p.version === version);
+  assert.ok(!after.diagnostics.some((d) => d.code === 'tag-missing' && /aws_autoscaling_group/.test(d.message)));
+  assert.ok(!after.diagnostics.some((d) => d.code === 'parse-error'));
+  await c.shutdownAndExit();
 });

@@ -9,6 +9,7 @@ public static class TagEditors
     {
         IacFormat.CloudFormationYaml => CloudFormationYamlTagEditor.Instance,
         IacFormat.CloudFormationJson => CloudFormationJsonTagEditor.Instance,
+        IacFormat.Terraform => TerraformTagEditor.Instance,
         _ => null,
     };
 }

@@ -11,10 +11,17 @@ public sealed record TagValueSuggestion(string Key, string Literal, string? Refe
     /// </summary>
     public static TagValueSuggestion For(string key, IacDocument document, IEnumerable<string> parameterNames)
     {
-        var parameter = parameterNames.FirstOrDefault(p => string.Equals(p, key, StringComparison.OrdinalIgnoreCase));
+        var parameter = parameterNames.FirstOrDefault(p => Normalize(p) == Normalize(key));
         if (parameter is not null) return new TagValueSuggestion(key, "", parameter);
         var values = document.Resources.SelectMany(r => r.Tags).Where(t => t.Key == key && t.Value is { Length: > 0 })
             .Select(t => t.Value!).Distinct().Take(2).ToList();
         return new TagValueSuggestion(key, values.Count == 1 ? values[0] : "");
+    }
+
+    /// <summary>"CostCenter", "cost_center", "var.cost-center" all name the same thing.</summary>
+    private static string Normalize(string name)
+    {
+        var bare = name.StartsWith("var.", StringComparison.Ordinal) ? name[4..] : name;
+        return new string(bare.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
     }
 }

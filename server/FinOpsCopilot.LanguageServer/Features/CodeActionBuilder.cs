@@ -7,7 +7,7 @@ namespace FinOpsCopilot.LanguageServer.Features;
 /// <summary>Quick fixes for the findings under a range, each tied to the diagnostic it fixes.</summary>
 public static class CodeActionBuilder
 {
-    public static CodeAction[] Build(FileAnalysis analysis, CodeActionParams request)
+    public static CodeAction[] Build(FileAnalysis analysis, CodeActionParams request, ServerWorkspace workspace)
     {
         if (analysis.Document is not { } document) return [];
         if (request.Context.Only is { Length: > 0 } only && !only.Any(k => k == CodeActionKind.QuickFix || CodeActionKind.QuickFix.StartsWith(k + ".", StringComparison.Ordinal)))
@@ -18,7 +18,10 @@ public static class CodeActionBuilder
         {
             if (!Overlaps(finding.Range, range)) continue;
             var diagnostic = DiagnosticMapper.ToDiagnostic(finding);
-            foreach (var fix in TagFixProvider.FixesFor(document, finding, analysis.Policy))
+            var resourceDocument = finding.ResourceAddress is null ? null
+                : document.Resources.Any(r => r.Address == finding.ResourceAddress) ? document : workspace.DocumentDeclaring(finding.ResourceAddress);
+            var context = new FixContext(finding, document, resourceDocument, analysis.Policy, path => workspace.Get(path)?.Document);
+            foreach (var fix in TagFixProvider.FixesFor(context))
             {
                 var changes = fix.Edits.ToDictionary(
                     e => e.Key == document.Path ? analysis.Uri : DocumentUris.FromPath(e.Key),
