@@ -91,6 +91,31 @@ const uri = pathToFileURL(file).href;
   await stop(s);
 }
 
+// 3b. 2,000 open documents: the server stays responsive
+{
+  const s = start();
+  await s.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  s.conn.sendNotification('initialized', {});
+  const small = template(40);
+  let last;
+  const all = new Promise((r) => { let n = 0; s.published.push((p) => { if (++n === 2000) r(); }); });
+  const t = performance.now();
+  for (let i = 0; i < 2000; i++) {
+    last = pathToFileURL(join(dir, `open${i}.yaml`)).href;
+    s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: last, languageId: 'yaml', version: 1, text: small } });
+  }
+  await all;
+  const opened = performance.now() - t;
+  const hovers = [];
+  for (let i = 0; i < 30; i++) {
+    const h = performance.now();
+    await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: last }, position: { line: 4, character: 4 } });
+    hovers.push(performance.now() - h);
+  }
+  console.log(`2,000 open documents: all diagnosed in ${ms(opened)}; hover then p50 ${ms(pct(hovers, 50))}, p95 ${ms(pct(hovers, 95))}`);
+  await stop(s);
+}
+
 // 4. memory with a 10,000-resource workspace
 {
   for (let f = 0; f < 130; f++) writeFileSync(join(dir, `stack${f}.yaml`), template(450));
