@@ -20,4 +20,7 @@ public sealed class FinOpsPolicy
 
     /// <summary>The region estimates use when the code names none.</summary>
     public string? Region { get; init; }
+
+    /// <summary>Usage assumptions for usage-based cost components (docs/usage.md).</summary>
+    public UsagePolicy Usage { get; init; } = UsagePolicy.Empty;
 }

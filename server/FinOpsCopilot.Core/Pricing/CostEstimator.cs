@@ -1,0 +1,67 @@
+using FinOpsCopilot.Core.Model;
+using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Pricing.Estimators;
+
+namespace FinOpsCopilot.Core.Pricing;
+
+/// <summary>The monthly cost of one document: its region, each priced resource, and, when the region is unknown to the catalog, why nothing is priced.</summary>
+public sealed record DocumentCost(string Path, string Region, IReadOnlyList<CostEstimate> Resources, string? RegionError)
+{
+    public decimal Amount => Resources.Sum(r => r.Amount);
+    public bool IsPartial => RegionError is not null || Resources.Any(r => r.IsPartial);
+}
+
+/// <summary>Picks the estimator for each resource type and prices whole documents.</summary>
+public sealed class CostEstimator
+{
+    public const string FallbackRegion = "us-east-1";
+
+    private readonly Dictionary<string, ResourceEstimator> _byType = new(StringComparer.Ordinal);
+
+    public CostEstimator(PriceCatalog catalog)
+    {
+        Catalog = catalog;
+        foreach (var estimator in Estimators)
+            foreach (var type in estimator.ResourceTypes) _byType.Add(type, estimator);
+    }
+
+    public static CostEstimator Default => LazyDefault.Value;
+    private static readonly Lazy<CostEstimator> LazyDefault = new(() => new CostEstimator(PriceCatalog.Default));
+
+    public PriceCatalog Catalog { get; }
+
+    public static IReadOnlyList<ResourceEstimator> Estimators { get; } =
+    [
+        new Ec2InstanceEstimator(), new AutoScalingGroupEstimator(), new LaunchTemplateEstimator(), new EbsVolumeEstimator(),
+        new EbsSnapshotEstimator(), new RdsInstanceEstimator(), new AuroraClusterEstimator(), new ElastiCacheEstimator(),
+        new NatGatewayEstimator(), new LoadBalancerEstimator(), new ElasticIpEstimator(), new EksClusterEstimator(),
+        new LambdaEstimator(), new DynamoDbEstimator(), new S3BucketEstimator(), new LogGroupEstimator(),
+    ];
+
+    public IEnumerable<string> SupportedTypes => _byType.Keys;
+
+    public bool CanEstimate(string resourceType) => _byType.ContainsKey(resourceType);
+
+    /// <summary>The region a document is priced in: its own, then the policy's, then the command line's, then us-east-1.</summary>
+    public static string RegionFor(IacDocument document, FinOpsPolicy policy, string? commandLineRegion) =>
+        document.Region ?? policy.Region ?? commandLineRegion ?? FallbackRegion;
+
+    public CostEstimate? Estimate(IacResource resource, IacDocument? document, RegionPrices prices, UsagePolicy usage)
+    {
+        if (!_byType.TryGetValue(resource.Type, out var estimator)) return null;
+        var builder = new EstimateBuilder(new ResourceView(resource, document), prices, usage.For(resource.Type, resource.Address));
+        estimator.Estimate(builder);
+        return builder.Build();
+    }
+
+    public DocumentCost EstimateDocument(IacDocument document, FinOpsPolicy policy, string? commandLineRegion = null)
+    {
+        var region = RegionFor(document, policy, commandLineRegion);
+        if (Catalog.ForRegion(region) is not { } prices)
+            return new DocumentCost(document.Path, region, [], $"region '{region}' is not in the price catalog; nothing in this file is priced");
+        var estimates = new List<CostEstimate>();
+        foreach (var resource in document.Resources)
+            if (Estimate(resource, document, prices, policy.Usage) is { } estimate) estimates.Add(estimate);
+        return new DocumentCost(document.Path, region, estimates, null);
+    }
+}
