@@ -7,10 +7,10 @@ namespace FinOpsCopilot.Core.Analysis;
 /// <summary>Runs every rule over one document under a policy. Pure: the same input gives the same findings.</summary>
 public static class DocumentAnalyzer
 {
-    public static List<Finding> Analyze(IacDocument document, FinOpsPolicy policy)
+    public static List<Finding> Analyze(IacDocument document, FinOpsPolicy policy, string? commandLineRegion = null)
     {
         var findings = new List<Finding>();
-        var context = new RuleContext(document, policy, findings);
+        var context = new RuleContext(document, policy, findings) { CommandLineRegion = commandLineRegion };
         foreach (var diagnostic in document.Diagnostics)
         {
             if (RuleCatalog.Find(diagnostic.Code) is not { } rule || context.SeverityOf(rule) is not { } severity) continue;

@@ -23,4 +23,7 @@ public sealed class FinOpsPolicy
 
     /// <summary>Usage assumptions for usage-based cost components (docs/usage.md).</summary>
     public UsagePolicy Usage { get; init; } = UsagePolicy.Empty;
+
+    /// <summary>How cost rules recognise non-production resources.</summary>
+    public CostPolicy Cost { get; init; } = CostPolicy.Default;
 }

@@ -42,7 +42,8 @@ public static class PolicyLoader
             var levels = new Dictionary<string, Severity?>(StringComparer.Ordinal);
             string? region = null;
             var usage = UsagePolicy.Empty;
-            foreach (var (key, value) in Entries(root, "version", "region", "tags", "rules", "usage"))
+            var cost = CostPolicy.Default;
+            foreach (var (key, value) in Entries(root, "version", "region", "tags", "rules", "usage", "cost"))
             {
                 switch (key)
                 {
@@ -58,6 +59,9 @@ public static class PolicyLoader
                     case "usage":
                         usage = Usage(value);
                         break;
+                    case "cost":
+                        cost = Cost(value);
+                        break;
                     case "rules":
                         foreach (var (code, level) in Entries(Mapping(value, "rules"), null))
                         {
@@ -71,7 +75,7 @@ public static class PolicyLoader
                         break;
                 }
             }
-            return new FinOpsPolicy { SourcePath = path, Tags = tags, RuleLevels = levels, Region = region, Usage = usage };
+            return new FinOpsPolicy { SourcePath = path, Tags = tags, RuleLevels = levels, Region = region, Usage = usage, Cost = cost };
         }
 
         private UsagePolicy Usage(YamlNode node)
@@ -86,6 +90,16 @@ public static class PolicyLoader
                     else resources.Add(new UsageOverride(name, values));
                 }
             return new UsagePolicy { Defaults = defaults, Resources = resources };
+        }
+
+        private CostPolicy Cost(YamlNode node)
+        {
+            var cost = CostPolicy.Default;
+            foreach (var (key, value) in Entries(Mapping(node, "cost"), "environmentTags", "nonProductionEnvironments"))
+                cost = key == "environmentTags"
+                    ? new CostPolicy { EnvironmentTags = Strings(value, key), NonProductionEnvironments = cost.NonProductionEnvironments }
+                    : new CostPolicy { EnvironmentTags = cost.EnvironmentTags, NonProductionEnvironments = Strings(value, key) };
+            return cost;
         }
 
         private Dictionary<string, decimal> UsageFigures(YamlNode node, string owner)
