@@ -15,6 +15,7 @@ public static class Program
             -o, --output FILE write the report to FILE instead of standard output
             -p, --policy FILE use this policy instead of the nearest .finops.yml
                 --fail-on L   exit 1 when a finding is at level L or above: error (default), warning, info, never
+                --region R    price in region R when neither the code nor .finops.yml names one (default us-east-1)
           help                Show this help.
           version             Show the version.
 

@@ -16,11 +16,12 @@ public static class AnalyzeCommand
             return ExitCodes.PathUnreadable;
         }
 
-        var result = WorkspaceAnalysis.Run(options.Paths, options.PolicyFile);
+        var result = WorkspaceAnalysis.Run(options.Paths, options.PolicyFile, options.Region);
         foreach (var error in result.PolicyErrors) stderr.WriteLine($"finops-copilot: invalid policy: {error.Message}");
         if (result.PolicyErrors.Count > 0) return ExitCodes.UsageError;
         foreach (var error in result.Errors) stderr.WriteLine($"finops-copilot: cannot read '{error.Path}': {error.Message}");
         foreach (var skipped in result.SkippedFiles) stderr.WriteLine($"finops-copilot: skipped '{skipped}': not a CloudFormation template");
+        foreach (var cost in result.Costs.Where(c => c.RegionError is not null)) stderr.WriteLine($"finops-copilot: {cost.Path}: {cost.RegionError}");
 
         var report = new Report(result, Directory.GetCurrentDirectory());
         bool color = options.OutputFile is null && stdoutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;

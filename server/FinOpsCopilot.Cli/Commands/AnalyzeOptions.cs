@@ -12,6 +12,9 @@ public sealed class AnalyzeOptions
     public string? OutputFile { get; set; }
     public string? PolicyFile { get; set; }
 
+    /// <summary>The region to price in when neither the code nor the policy names one.</summary>
+    public string? Region { get; set; }
+
     /// <summary>The lowest severity that fails the run; null for <c>never</c>.</summary>
     public Severity? FailOn { get; set; } = Severity.Error;
 
@@ -45,6 +48,9 @@ public sealed class AnalyzeOptions
                     break;
                 case "--policy" or "-p":
                     options.PolicyFile = Value();
+                    break;
+                case "--region":
+                    options.Region = Value();
                     break;
                 case "--fail-on":
                     var level = Value();

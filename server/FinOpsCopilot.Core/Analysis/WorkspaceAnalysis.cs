@@ -1,5 +1,6 @@
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Pricing;
 using FinOpsCopilot.Core.Rules;
 
 namespace FinOpsCopilot.Core.Analysis;
@@ -12,7 +13,11 @@ public sealed record AnalysisResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<PathError> Errors,
     IReadOnlyList<PolicyException> PolicyErrors,
-    IReadOnlyList<string> SkippedFiles);
+    IReadOnlyList<string> SkippedFiles)
+{
+    /// <summary>The monthly cost of each analysed document, in document order.</summary>
+    public IReadOnlyList<DocumentCost> Costs { get; init; } = [];
+}
 
 /// <summary>
 /// Analyses the files and folders a user names: finds candidate files, reads each one that is infrastructure
@@ -20,7 +25,8 @@ public sealed record AnalysisResult(
 /// </summary>
 public static class WorkspaceAnalysis
 {
-    public static AnalysisResult Run(IEnumerable<string> paths, string? policyPath = null)
+    /// <param name="region">The <c>--region</c> of the command line: prices documents whose code and policy name no region.</param>
+    public static AnalysisResult Run(IEnumerable<string> paths, string? policyPath = null, string? region = null)
     {
         var resolver = new PolicyResolver(policyPath);
         var errors = new List<PathError>();
@@ -36,6 +42,7 @@ public static class WorkspaceAnalysis
 
         var documents = new IacDocument?[files.Count];
         var findings = new List<Finding>[files.Count];
+        var costs = new DocumentCost?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (path, _) = files[i];
@@ -56,13 +63,17 @@ public static class WorkspaceAnalysis
                 lock (policyErrors) if (!policyErrors.Any(p => p.Message == e.Message)) policyErrors.Add(e);
                 policy = FinOpsPolicy.Empty;
             }
-            findings[i] = DocumentAnalyzer.Analyze(document, policy);
+            findings[i] = DocumentAnalyzer.Analyze(document, policy, region);
+            costs[i] = CostEstimator.Default.EstimateDocument(document, policy, region);
         });
 
         for (int i = 0; i < files.Count; i++)
             if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path)) skipped.Add(files[i].Path);
         var allFindings = findings.Where(f => f is not null).SelectMany(f => f).ToList();
         allFindings.Sort(FindingOrder.Compare);
-        return new AnalysisResult(documents.OfType<IacDocument>().ToList(), allFindings, errors, policyErrors, skipped);
+        return new AnalysisResult(documents.OfType<IacDocument>().ToList(), allFindings, errors, policyErrors, skipped)
+        {
+            Costs = costs.OfType<DocumentCost>().ToList(),
+        };
     }
 }

@@ -6,14 +6,16 @@ namespace FinOpsCopilot.Core.Pricing.Estimators;
 /// </summary>
 public sealed class DynamoDbEstimator : ResourceEstimator
 {
-    public override IReadOnlyList<string> ResourceTypes { get; } = ["AWS::DynamoDB::Table", "aws_dynamodb_table"];
+    public override IReadOnlyList<string> ResourceTypes { get; } = ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable", "aws_dynamodb_table"];
 
     public override void Estimate(EstimateBuilder b)
     {
         var r = b.Resource;
         bool tf = IsTerraform(r);
         var mode = tf ? r.Get("billing_mode") : r.Get("BillingMode");
-        var billing = mode.Text ?? (mode.IsAbsent ? "PROVISIONED" : null);
+        // A SAM SimpleTable is on-demand unless it declares provisioned throughput.
+        bool simpleOnDemand = r.Resource.Type == "AWS::Serverless::SimpleTable" && r.Get("ProvisionedThroughput").IsAbsent;
+        var billing = simpleOnDemand ? "PAY_PER_REQUEST" : mode.Text ?? (mode.IsAbsent ? "PROVISIONED" : null);
         if (billing is null) b.Unknown("Capacity", "request units", mode.Name, mode.Reason);
         else if (billing == "PAY_PER_REQUEST")
         {
