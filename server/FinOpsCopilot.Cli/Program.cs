@@ -16,6 +16,10 @@ public static class Program
             -p, --policy FILE use this policy instead of the nearest .finops.yml
                 --fail-on L   exit 1 when a finding is at level L or above: error (default), warning, info, never
                 --region R    price in region R when neither the code nor .finops.yml names one (default us-east-1)
+          pricing import OFFER.json...
+                              Overlay the on-demand prices of AWS Price List offer files on the price catalog
+                              and write it (-o FILE, default finops-price-catalog.json; --base CATALOG).
+                              Estimates use it when FINOPS_COPILOT_PRICE_CATALOG names it.
           help                Show this help.
           version             Show the version.
 
@@ -39,6 +43,8 @@ public static class Program
             {
                 case "analyze":
                     return AnalyzeCommand.Run(args.Skip(1).ToList(), stdout, stderr, stdoutIsTerminal);
+                case "pricing":
+                    return PricingCommand.Run(args.Skip(1).ToList(), stdout, stderr);
                 case "help" or "--help" or "-h":
                     stdout.WriteLine(Usage);
                     return ExitCodes.Success;

@@ -55,7 +55,7 @@ public static class CostSections
     public static void WriteJson(System.Text.Json.Utf8JsonWriter w, CostEstimate e)
     {
         w.WriteStartObject("monthlyCost");
-        w.WriteNumber("amount", Plain(Billing.Round(e.Amount)));
+        w.WriteNumber("amount", Billing.Plain(Billing.Round(e.Amount)));
         w.WriteString("currency", e.Currency);
         w.WriteBoolean("partial", e.IsPartial);
         w.WriteStartArray("components");
@@ -63,10 +63,10 @@ public static class CostSections
         {
             w.WriteStartObject();
             w.WriteString("name", c.Name);
-            if (c.Quantity is { } q) w.WriteNumber("quantity", Plain(q)); else w.WriteNull("quantity");
+            if (c.Quantity is { } q) w.WriteNumber("quantity", Billing.Plain(q)); else w.WriteNull("quantity");
             w.WriteString("unit", c.Unit);
-            if (c.UnitPrice is { } p) w.WriteNumber("unitPrice", Plain(p)); else w.WriteNull("unitPrice");
-            if (c.MonthlyCost is { } m) w.WriteNumber("monthlyCost", Plain(Billing.Round(m))); else w.WriteNull("monthlyCost");
+            if (c.UnitPrice is { } p) w.WriteNumber("unitPrice", Billing.Plain(p)); else w.WriteNull("unitPrice");
+            if (c.MonthlyCost is { } m) w.WriteNumber("monthlyCost", Billing.Plain(Billing.Round(m))); else w.WriteNull("monthlyCost");
             w.WriteBoolean("usageBased", c.UsageBased);
             if (c.Note is { } note) w.WriteString("note", note);
             w.WriteEndObject();
@@ -75,13 +75,10 @@ public static class CostSections
         w.WriteEndObject();
     }
 
-    /// <summary>Drops trailing zeros (46.00 → 46) so numbers read the same whatever arithmetic produced them.</summary>
-    public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
-
     public static void WriteJsonSum(System.Text.Json.Utf8JsonWriter w, decimal amount, bool partial, string? region = null, string? regionError = null)
     {
         w.WriteStartObject("monthlyCost");
-        w.WriteNumber("amount", Plain(Billing.Round(amount)));
+        w.WriteNumber("amount", Billing.Plain(Billing.Round(amount)));
         w.WriteString("currency", "USD");
         w.WriteBoolean("partial", partial);
         if (region is not null) w.WriteString("region", region);

@@ -37,4 +37,7 @@ public static class Billing
     public const string DependsOnUsage = "depends on usage";
 
     public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Drops trailing zeros (0.0960000000 → 0.096) so a number prints the same whatever produced it.</summary>
+    public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
 }

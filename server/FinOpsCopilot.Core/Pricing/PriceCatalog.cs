@@ -53,6 +53,9 @@ public sealed class PriceCatalog
 
     public Price? Find(string region, string sku) => ForRegion(region)?.Find(sku);
 
+    /// <summary>The unit a SKU is priced in (the same in every region).</summary>
+    public string UnitOf(string sku) => _skuUnits[_skuIndex[sku]];
+
     internal Price? Find(int regionIndex, string sku)
     {
         if (!_skuIndex.TryGetValue(sku, out var s)) return null;
@@ -60,10 +63,16 @@ public sealed class PriceCatalog
         return amount == Missing ? null : new Price(amount, _skuUnits[s]);
     }
 
-    /// <summary>The catalog shipped inside the product, loaded once on first use.</summary>
+    /// <summary>
+    /// The catalog estimates use, loaded once on first use: the file named by <see cref="OverrideVariable"/> when set
+    /// (a catalog refreshed with <c>finops-copilot pricing import</c>), otherwise the one shipped inside the product.
+    /// </summary>
     public static PriceCatalog Default => LazyDefault.Value;
 
-    private static readonly Lazy<PriceCatalog> LazyDefault = new(PriceCatalogReader.ReadEmbedded);
+    public const string OverrideVariable = "FINOPS_COPILOT_PRICE_CATALOG";
+
+    private static readonly Lazy<PriceCatalog> LazyDefault = new(() =>
+        Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } path ? PriceCatalogReader.ReadFile(path) : PriceCatalogReader.ReadEmbedded());
 }
 
 /// <summary>The catalog seen from one region.</summary>
