@@ -20,6 +20,9 @@ public static class Program
                               Overlay the on-demand prices of AWS Price List offer files on the price catalog
                               and write it (-o FILE, default finops-price-catalog.json; --base CATALOG).
                               Estimates use it when FINOPS_COPILOT_PRICE_CATALOG names it.
+          diff [--base REF] [PATH...]
+                              Monthly cost at REF (default HEAD, in a temporary git worktree) and now, per
+                              resource added, removed or changed. -f text|json|markdown, --region R.
           help                Show this help.
           version             Show the version.
 
@@ -43,6 +46,8 @@ public static class Program
             {
                 case "analyze":
                     return AnalyzeCommand.Run(args.Skip(1).ToList(), stdout, stderr, stdoutIsTerminal);
+                case "diff":
+                    return DiffCommand.Run(args.Skip(1).ToList(), stdout, stderr);
                 case "pricing":
                     return PricingCommand.Run(args.Skip(1).ToList(), stdout, stderr);
                 case "help" or "--help" or "-h":
