@@ -115,6 +115,8 @@ public static class CloudFormationReader
             var propertiesEntry = body.Find("Properties");
             var properties = propertiesEntry is null ? null : _eval.Evaluate(propertiesEntry.Value);
             var propertyMap = properties as MapValue ?? new MapValue([], propertiesEntry is null ? R(body) : R(propertiesEntry.Value));
+            if (globals is not null && type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
+                propertyMap = WithGlobalProperties(propertyMap, globals, type["AWS::Serverless::".Length..]);
 
             var shape = info?.TagShape ?? TagShape.None;
             var tagProperty = info?.TagProperty ?? "Tags";
@@ -147,6 +149,20 @@ public static class CloudFormationReader
                 UnknownTagsReason = unknownTags,
                 IgnoredRules = _suppressions.For(range),
             };
+        }
+
+        /// <summary>
+        /// SAM <c>Globals</c> properties (MemorySize, Architectures…) the resource does not set itself, so estimates see
+        /// what SAM deploys. Tags are merged separately, key by key.
+        /// </summary>
+        private MapValue WithGlobalProperties(MapValue properties, TemplateMapping globals, string kind)
+        {
+            if (globals[kind] is not TemplateMapping section) return properties;
+            var added = new List<MapEntry>();
+            foreach (var e in section.Entries)
+                if (e.Key.Value != "Tags" && properties.Entry(e.Key.Value) is null && _eval.Evaluate(e.Value) is { } value)
+                    added.Add(new MapEntry(e.Key.Value, R(e.Key), value));
+            return added.Count == 0 ? properties : new MapValue([.. properties.Entries, .. added], properties.Range);
         }
 
         /// <summary>SAM <c>Globals: {Function: {Tags: …}}</c> apply under the resource's own tags.</summary>

@@ -44,9 +44,10 @@ public class Ec2EstimatorTests
             """)!;
         var e = Estimate(doc, "Web");
         Assert.True(e.IsPartial);
-        var line = Assert.Single(e.Components);
+        var line = e.Components[0];
         Assert.Null(line.MonthlyCost);
         Assert.Equal("unknown: InstanceType (parameter Size has no default)", line.Note);
+        Assert.Equal("unknown: BlockDeviceMappings (not declared; its size and type come from the AMI)", e.Components[1].Note);
         Assert.Equal(0m, e.Amount);
     }
 
@@ -64,6 +65,15 @@ public class Ec2EstimatorTests
         Assert.Equal(2m, Component(e, "Root volume storage (gp2)").MonthlyCost);
         Assert.Equal(12.5m, Component(e, "EBS volume storage (io1)").MonthlyCost);
         Assert.Equal(65m, Component(e, "EBS volume provisioned IOPS (io1)").MonthlyCost);
+    }
+
+    [Fact]
+    public void Public_ipv4_of_an_instance_is_billed()
+    {
+        var e = Estimate(TfDocument(null, Tf("aws_instance", "web", new { instance_type = "t3.micro", associate_public_ip_address = true,
+            root_block_device = new { volume_size = 8, volume_type = "gp3" } })), "aws_instance.web");
+        Assert.Equal(3.65m, Component(e, "Public IPv4 address").MonthlyCost);
+        Assert.False(e.IsPartial);
     }
 
     [Fact]
@@ -362,5 +372,32 @@ public class ServiceEstimatorTests
         Assert.Equal(23m + 0.5m + 0.4m, s3.Amount);
         var logs = Estimate(doc, "aws_cloudwatch_log_group.l", Usage("aws_cloudwatch_log_group", ("monthly_data_ingested_gb", 100), ("storage_gb", 100)));
         Assert.Equal(25m + 3m, logs.Amount);
+    }
+}
+
+public class SamGlobalsTests
+{
+    [Fact]
+    public void Function_properties_from_sam_globals_reach_the_estimate()
+    {
+        var doc = FinOpsCopilot.Core.Analysis.SourceFileReader.Read("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                MemorySize: 512
+                Architectures: [arm64]
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: { Handler: app.handler }
+              Big:
+                Type: AWS::Serverless::Function
+                Properties: { Handler: app.handler, MemorySize: 2048 }
+            """)!;
+        var usage = PricingFixtures.Usage("AWS::Serverless::Function", ("monthly_requests", 1_000_000), ("average_duration_ms", 1000));
+        var fn = PricingFixtures.Estimate(doc, "Fn", usage);
+        Assert.Equal(500_000m, PricingFixtures.Component(fn, "Compute (arm64, 512 MB)").Quantity);
+        var big = PricingFixtures.Estimate(doc, "Big", usage);
+        Assert.Equal(2_000_000m, PricingFixtures.Component(big, "Compute (arm64, 2048 MB)").Quantity);
     }
 }

@@ -15,8 +15,15 @@ public static class Ec2Compute
         else
             b.Unknown(label, "hours", type.Name, type.Reason);
 
+        var publicIp = terraform
+            ? spec.Get("associate_public_ip_address").Bool == true || spec.Blocks("network_interfaces").Any(n => n.Get("associate_public_ip_address").Bool == true)
+            : spec.Blocks("NetworkInterfaces").Any(n => n.Get("AssociatePublicIpAddress").Bool == true);
+        if (publicIp) b.Hourly(Times("Public IPv4 address", count), count, "public_ipv4/in_use_hourly");
+
         if (terraform)
         {
+            if (!spec.Blocks("root_block_device").Any() && !spec.Blocks("block_device_mappings").Any())
+                b.Unknown(Times("Root volume", count), "GB-months", "root_block_device", FromAmi);
             foreach (var root in spec.Blocks("root_block_device"))
                 EbsPricing.AddVolume(b, Times("Root volume", count), root, "volume_size", "volume_type", "iops", "throughput", null, count);
             foreach (var device in spec.Blocks("ebs_block_device").Concat(spec.Blocks("block_device_mappings").SelectMany(m => m.Blocks("ebs"))))
@@ -24,6 +31,8 @@ public static class Ec2Compute
         }
         else
         {
+            if (!spec.Blocks("BlockDeviceMappings").Any())
+                b.Unknown(Times("Root volume", count), "GB-months", "BlockDeviceMappings", FromAmi);
             foreach (var mapping in spec.Blocks("BlockDeviceMappings"))
             {
                 var device = mapping.Get("DeviceName").Text ?? "device";
@@ -32,6 +41,9 @@ public static class Ec2Compute
             }
         }
     }
+
+    /// <summary>Every instance has a root volume; when the code does not declare it, its size and type are the AMI's.</summary>
+    private const string FromAmi = "not declared; its size and type come from the AMI";
 
     private static string Times(string label, decimal count) => count == 1 ? label : $"{label} × {count}";
 }
