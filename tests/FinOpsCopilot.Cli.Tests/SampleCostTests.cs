@@ -18,7 +18,12 @@ namespace FinOpsCopilot.Cli.Tests;
 ///   Total 1,644.122.
 /// database.json: db.m5.large postgres Multi-AZ 259.88 + 200 GB gp2 Multi-AZ × 0.23 = 46 → 305.88.
 /// web-tier.yaml: ALB 16.425 + 4 × m5.large 0.096 × 730 = 280.32 + bastion t3.micro 0.0104 × 730 = 7.592 → 304.337.
-/// storage.yaml and sam-app: usage only → 0. Samples total 2,254.339.
+/// storage.yaml and sam-app: usage only → 0.
+/// usage/ingest.yaml (us-east-2 from its .finops.yml, every usage line given):
+///   NAT 0.045 × 730 = 32.85 + 800 GB × 0.045 = 36 → 68.85; Lambda 5M requests × 0.20 = 1 + 5M × 0.2 s × 0.25 GB = 250,000 GB-s
+///   × 0.0000133334 = 3.33335 → 4.33335; logs 50 GB × 0.50 + 150 GB × 0.03 = 29.5; DynamoDB 20M WRU × 0.625 + 80M RRU × 0.125
+///   + 40 GB × 0.25 = 32.5; S3 2,000 GB × 0.023 + 1,000k PUT × 0.005 + 10,000k GET × 0.0004 = 55 → 190.18335.
+/// Samples total 2,254.339 + 190.18335 = 2,444.52235.
 /// </summary>
 public class SampleCostTests
 {
@@ -39,7 +44,18 @@ public class SampleCostTests
     public void Samples_total_is_pinned()
     {
         var result = WorkspaceAnalysis.Run([Samples]);
-        Assert.Equal(2254.339m, result.Costs.Sum(c => c.Amount));
+        Assert.Equal(2444.52235m, result.Costs.Sum(c => c.Amount));
+    }
+
+    [Fact]
+    public void Usage_sample_is_complete_and_pinned()
+    {
+        var result = WorkspaceAnalysis.Run([Path.Combine(Samples, "usage")]);
+        var cost = Assert.Single(result.Costs);
+        Assert.Equal("us-east-2", cost.Region);
+        Assert.Equal(190.18335m, cost.Amount);
+        Assert.False(cost.IsPartial);
+        Assert.Empty(result.Findings);
     }
 
     [Fact]
