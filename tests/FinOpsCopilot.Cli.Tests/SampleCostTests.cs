@@ -48,6 +48,41 @@ public class SampleCostTests
     }
 
     [Fact]
+    public void Cost_findings_on_the_samples_are_pinned()
+    {
+        var root = RepoRoot();
+        var findings = WorkspaceAnalysis.Run([Samples]).Findings
+            .Where(f => FinOpsCopilot.Core.Rules.RuleCatalog.Find(f.RuleId)?.Category == "cost")
+            .Select(f => $"{Path.GetRelativePath(root, f.FilePath).Replace('\\', '/')}:{f.Range.Start.Line + 1}:{f.Range.Start.Character + 1} {f.RuleId} {f.ResourceAddress} {f.MonthlySaving?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}")
+            .ToList();
+        Assert.Equal(
+        [
+            "samples/cloudformation/costly.yaml:11:21 ec2-graviton AppServer 27.74",
+            "samples/cloudformation/costly.yaml:15:46 ebs-gp2-to-gp3 AppServer 1.00",
+            "samples/cloudformation/costly.yaml:26:21 ec2-previous-generation LegacyWorker 2.92",
+            "samples/cloudformation/costly.yaml:38:19 ebs-io1-to-gp3 JournalVolume 259.50",
+            "samples/cloudformation/costly.yaml:73:24 rds-graviton StagingDatabase 27.74",
+            "samples/cloudformation/costly.yaml:74:16 rds-multi-az-nonprod StagingDatabase 141.44",
+            "samples/cloudformation/costly.yaml:137:3 eip-unattached SpareAddress 3.65",
+            "samples/cloudformation/costly.yaml:156:3 nat-gateway-per-az-nonprod NatGatewayB 32.85",
+            "samples/cloudformation/database.json:43:28 rds-graviton OrdersDatabase 27.74",
+            "samples/cloudformation/database.json:45:24 rds-gp2-to-gp3 OrdersDatabase -",
+            "samples/cloudformation/storage.yaml:10:3 s3-abort-incomplete-multipart-missing RawEventsBucket -",
+            "samples/cloudformation/storage.yaml:10:3 s3-lifecycle-missing RawEventsBucket -",
+            "samples/cloudformation/storage.yaml:10:3 s3-noncurrent-version-expiration-missing RawEventsBucket -",
+            "samples/cloudformation/storage.yaml:25:3 s3-abort-incomplete-multipart-missing CuratedBucket -",
+            "samples/cloudformation/storage.yaml:25:3 s3-lifecycle-missing CuratedBucket -",
+            "samples/cloudformation/storage.yaml:35:3 s3-abort-incomplete-multipart-missing SharedReportsBucket -",
+            "samples/cloudformation/storage.yaml:35:3 s3-lifecycle-missing SharedReportsBucket -",
+            "samples/cloudformation/storage.yaml:38:3 log-group-retention-missing PipelineLogs -",
+            "samples/cloudformation/web-tier.yaml:67:23 ec2-graviton WebLaunchTemplate 13.87",
+            "samples/cloudformation/web-tier.yaml:98:21 ec2-graviton BastionHost 1.46",
+            "samples/sam-app/template.yaml:29:22 lambda-arm64 ResizeFunction -",
+            "samples/sam-app/template.yaml:40:3 lambda-arm64 CleanupFunction -",
+        ], findings);
+    }
+
+    [Fact]
     public void Usage_sample_is_complete_and_pinned()
     {
         var result = WorkspaceAnalysis.Run([Path.Combine(Samples, "usage")]);
