@@ -19,7 +19,7 @@ public sealed record CostEstimate(string ResourceAddress, string ResourceType, s
     public string Currency => "USD";
 
     /// <summary>The sum of every component that has a monthly cost.</summary>
-    public decimal Amount { get; } = Components.Sum(c => c.MonthlyCost ?? 0m);
+    public decimal Amount => Components.Sum(c => c.MonthlyCost ?? 0m);
 
     /// <summary>True when some component could not be priced (usage not given, input unknown, price missing).</summary>
     public bool IsPartial => Components.Any(c => c.MonthlyCost is null);

@@ -51,8 +51,23 @@ public sealed class CostEstimator
         if (!_byType.TryGetValue(resource.Type, out var estimator)) return null;
         var builder = new EstimateBuilder(new ResourceView(resource, document), prices, usage.For(resource.Type, resource.Address));
         estimator.Estimate(builder);
-        return builder.Build();
+        var estimate = builder.Build();
+        return resource.Address.Contains(UnknownInstancesMarker, StringComparison.Ordinal) ? PerInstanceOnly(estimate) : estimate;
     }
+
+    /// <summary>The Terraform reader's address key for the instances of a count or for_each it cannot evaluate.</summary>
+    public const string UnknownInstancesMarker = "[*]";
+
+    /// <summary>
+    /// When the number of instances is unknown, each line keeps its per-instance quantity and price but no monthly
+    /// cost: multiplying by a guessed count would be a guess.
+    /// </summary>
+    private static CostEstimate PerInstanceOnly(CostEstimate e) => e with
+    {
+        Components = e.Components.Select(c => c.MonthlyCost is { } m
+            ? c with { MonthlyCost = null, Note = $"unknown: number of instances (count or for_each known only when Terraform runs); ${Billing.Round(m)} per instance" }
+            : c).ToList(),
+    };
 
     public DocumentCost EstimateDocument(IacDocument document, FinOpsPolicy policy, string? commandLineRegion = null)
     {

@@ -76,16 +76,19 @@ public sealed class ResourceView(IacResource resource, IacDocument? document) : 
             _ => input.Text,
         };
         if (name is null) return null;
-        var target = Document.Resources.FirstOrDefault(r => r.Name == name || r.Address == name);
+        var target = Document.Resources.FirstOrDefault(r => r.Name == name || r.Address == name || $"{r.Type}.{r.Name}" == name);
         return target is null ? null : new ResourceView(target, Document);
     }
 
-    private static string? TerraformName(string reason)
+    /// <summary>
+    /// The resource a Terraform reference names, from the reader's reason text:
+    /// "an attribute of aws_launch_template.web, known after apply" or "aws_launch_template.web.id" → "aws_launch_template.web".
+    /// </summary>
+    public static string? TerraformName(string reason)
     {
-        // "aws_launch_template.web.id" → "aws_launch_template.web"
         var start = reason.IndexOf("aws_", StringComparison.Ordinal);
         if (start < 0) return null;
-        var parts = reason[start..].Split('.', ' ', ')', '}');
-        return parts.Length >= 2 ? $"{parts[0]}.{parts[1]}" : null;
+        var parts = reason[start..].Split('.', ' ', ',', ')', '}', '[');
+        return parts.Length >= 2 && parts[1].Length > 0 ? $"{parts[0]}.{parts[1]}" : null;
     }
 }

@@ -260,6 +260,32 @@ public class CostRuleTests
     }
 
     [Fact]
+    public void Terraform_eip_used_by_a_nat_gateway_is_attached()
+    {
+        var doc = TfDocument(null,
+            Tf("aws_eip", "nat", new { domain = "vpc" }),
+            Tf("aws_eip", "spare", new { domain = "vpc" }),
+            Tf("aws_nat_gateway", "main", new { allocation_id = Unknown("an attribute of aws_eip.nat, known after apply"), subnet_id = "subnet-1" }));
+        Assert.Equal("aws_eip.spare", One(doc, RuleCodes.EipUnattached).ResourceAddress);
+    }
+
+    [Fact]
+    public void Terraform_bucket_configured_by_separate_resources()
+    {
+        var doc = TfDocument(null,
+            Tf("aws_s3_bucket", "data", new { bucket = "data" }),
+            Tf("aws_s3_bucket_versioning", "data", new { bucket = Unknown("an attribute of aws_s3_bucket.data, known after apply"), versioning_configuration = new[] { new { status = "Enabled" } } }),
+            Tf("aws_s3_bucket_lifecycle_configuration", "data", new
+            {
+                bucket = Unknown("an attribute of aws_s3_bucket.data, known after apply"),
+                rule = new[] { new { id = "tidy", status = "Enabled", abort_incomplete_multipart_upload = new[] { new { days_after_initiation = 7 } } } },
+            }));
+        None(doc, RuleCodes.S3LifecycleMissing);
+        None(doc, RuleCodes.S3AbortIncompleteMultipartMissing);
+        One(doc, RuleCodes.S3NoncurrentVersionExpirationMissing);
+    }
+
+    [Fact]
     public void Dynamodb_idle_capacity_only_when_usage_says_so()
     {
         var doc = Template("""

@@ -123,7 +123,8 @@ public class Ec2EstimatorTests
         var group = Tf("aws_autoscaling_group", "web", new
         {
             min_size = 1, max_size = 4, desired_capacity = 2,
-            launch_template = new { id = Unknown("aws_launch_template.web.id") },
+            // The Terraform reader's text for a reference to another resource's attribute.
+            launch_template = new { id = Unknown("an attribute of aws_launch_template.web, known after apply") },
         });
         var e = Estimate(TfDocument(null, template, group), "aws_autoscaling_group.web");
         Assert.Equal(0.077m * 1460m, Component(e, "Instances (m6g.large) × 2").MonthlyCost);
@@ -399,5 +400,25 @@ public class SamGlobalsTests
         Assert.Equal(500_000m, PricingFixtures.Component(fn, "Compute (arm64, 512 MB)").Quantity);
         var big = PricingFixtures.Estimate(doc, "Big", usage);
         Assert.Equal(2_000_000m, PricingFixtures.Component(big, "Compute (arm64, 2048 MB)").Quantity);
+    }
+}
+
+public class UnknownInstanceCountTests
+{
+    [Fact]
+    public void Count_known_only_at_plan_time_prices_one_instance_without_a_monthly_total()
+    {
+        var resource = new FinOpsCopilot.Core.Model.IacResource
+        {
+            Type = "aws_instance", Name = "web", Address = "aws_instance.web[*]", FilePath = "main.tf", Range = default, NameRange = default,
+            Properties = (FinOpsCopilot.Core.Model.MapValue)PricingFixtures.Value(new { instance_type = "m5.large", root_block_device = new { volume_size = 8, volume_type = "gp3" } }),
+        };
+        var e = PricingFixtures.Estimate(PricingFixtures.TfDocument(null, resource), "aws_instance.web[*]");
+        Assert.Equal(0m, e.Amount);
+        Assert.True(e.IsPartial);
+        var hours = PricingFixtures.Component(e, "Instance (m5.large)");
+        Assert.Equal(0.096m, hours.UnitPrice);
+        Assert.Null(hours.MonthlyCost);
+        Assert.EndsWith("$70.08 per instance", hours.Note);
     }
 }

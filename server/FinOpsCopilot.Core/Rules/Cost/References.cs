@@ -20,7 +20,8 @@ public static class References
     };
 
     private static bool Names(string reason, IacResource target) =>
-        reason.EndsWith($"Ref to resource {target.Name}", StringComparison.Ordinal)
-        || reason.Contains($"Fn::GetAtt {target.Name}.", StringComparison.Ordinal)
-        || reason.Contains(target.Address + ".", StringComparison.Ordinal);
+        target.Type.StartsWith("aws_", StringComparison.Ordinal)
+            ? Pricing.ResourceView.TerraformName(reason) == $"{target.Type}.{target.Name}"
+            : reason.EndsWith($"Ref to resource {target.Name}", StringComparison.Ordinal)
+              || reason.Contains($"Fn::GetAtt {target.Name}.", StringComparison.Ordinal);
 }
