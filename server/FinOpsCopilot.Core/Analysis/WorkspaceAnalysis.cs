@@ -42,7 +42,6 @@ public static class WorkspaceAnalysis
 
         var documents = new IacDocument?[files.Count];
         var findings = new List<Finding>[files.Count];
-        var costs = new DocumentCost?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (path, _) = files[i];
@@ -64,16 +63,16 @@ public static class WorkspaceAnalysis
                 policy = FinOpsPolicy.Empty;
             }
             findings[i] = DocumentAnalyzer.Analyze(document, policy, region);
-            costs[i] = CostEstimator.Default.EstimateDocument(document, policy, region);
         });
 
         for (int i = 0; i < files.Count; i++)
             if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path)) skipped.Add(files[i].Path);
         var allFindings = findings.Where(f => f is not null).SelectMany(f => f).ToList();
         allFindings.Sort(FindingOrder.Compare);
-        return new AnalysisResult(documents.OfType<IacDocument>().ToList(), allFindings, errors, policyErrors, skipped)
+        var allDocuments = documents.OfType<IacDocument>().ToList();
+        return new AnalysisResult(allDocuments, allFindings, errors, policyErrors, skipped)
         {
-            Costs = costs.OfType<DocumentCost>().ToList(),
+            Costs = CostEstimator.Default.EstimateDocuments(allDocuments, resolver.ForOrEmpty, region),
         };
     }
 }

@@ -151,6 +151,17 @@ public static class CloudFormationReader
             };
         }
 
+        /// <summary>SAM <c>Globals: {Function: {Tags: …}}</c> apply under the resource's own tags.</summary>
+        private void AddGlobalTags(TemplateMapping globals, string kind, TagShape shape, List<ResourceTag> tags)
+        {
+            if ((globals[kind] as TemplateMapping)?["Tags"] is not { } node) return;
+            var value = _eval.Evaluate(node);
+            var global = new List<ResourceTag>();
+            ReadTags(value, shape, TagSource.StackDefault, global);
+            foreach (var tag in global)
+                if (!tags.Any(t => t.Key == tag.Key)) tags.Add(tag);
+        }
+
         /// <summary>
         /// SAM <c>Globals</c> properties (MemorySize, Architectures…) the resource does not set itself, so estimates see
         /// what SAM deploys. Tags are merged separately, key by key.
@@ -163,17 +174,6 @@ public static class CloudFormationReader
                 if (e.Key.Value != "Tags" && properties.Entry(e.Key.Value) is null && _eval.Evaluate(e.Value) is { } value)
                     added.Add(new MapEntry(e.Key.Value, R(e.Key), value));
             return added.Count == 0 ? properties : new MapValue([.. properties.Entries, .. added], properties.Range);
-        }
-
-        /// <summary>SAM <c>Globals: {Function: {Tags: …}}</c> apply under the resource's own tags.</summary>
-        private void AddGlobalTags(TemplateMapping globals, string kind, TagShape shape, List<ResourceTag> tags)
-        {
-            if ((globals[kind] as TemplateMapping)?["Tags"] is not { } node) return;
-            var value = _eval.Evaluate(node);
-            var global = new List<ResourceTag>();
-            ReadTags(value, shape, TagSource.StackDefault, global);
-            foreach (var tag in global)
-                if (!tags.Any(t => t.Key == tag.Key)) tags.Add(tag);
         }
 
         /// <summary>Reads tags of either shape into <paramref name="tags"/>; returns why some may be unknown, or null.</summary>

@@ -69,6 +69,14 @@ public sealed class CostEstimator
             : c).ToList(),
     };
 
+    /// <summary>Prices every document in parallel, each under its own policy; the result keeps the documents' order.</summary>
+    public IReadOnlyList<DocumentCost> EstimateDocuments(IReadOnlyList<IacDocument> documents, Func<string, FinOpsPolicy> policyFor, string? commandLineRegion = null)
+    {
+        var costs = new DocumentCost[documents.Count];
+        Parallel.For(0, documents.Count, i => costs[i] = EstimateDocument(documents[i], policyFor(documents[i].Path), commandLineRegion));
+        return costs;
+    }
+
     public DocumentCost EstimateDocument(IacDocument document, FinOpsPolicy policy, string? commandLineRegion = null)
     {
         var region = RegionFor(document, policy, commandLineRegion);
