@@ -12,11 +12,11 @@ public sealed class AnalyzeOptions
     public string? OutputFile { get; set; }
     public string? PolicyFile { get; set; }
 
-    /// <summary>The region to price in when neither the code nor the policy names one.</summary>
-    public string? Region { get; set; }
-
     /// <summary>The lowest severity that fails the run; null for <c>never</c>.</summary>
     public Severity? FailOn { get; set; } = Severity.Error;
+
+    /// <summary>The region to price in when neither the code nor the policy names one.</summary>
+    public string? Region { get; set; }
 
     public static AnalyzeOptions Parse(IReadOnlyList<string> args)
     {
@@ -46,11 +46,11 @@ public sealed class AnalyzeOptions
                 case "--output" or "-o":
                     options.OutputFile = Value();
                     break;
-                case "--policy" or "-p":
-                    options.PolicyFile = Value();
-                    break;
                 case "--region":
                     options.Region = Value();
+                    break;
+                case "--policy" or "-p":
+                    options.PolicyFile = Value();
                     break;
                 case "--fail-on":
                     var level = Value();
