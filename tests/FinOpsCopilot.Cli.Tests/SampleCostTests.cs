@@ -99,7 +99,7 @@ public class SampleCostTests
         var json = Render(new JsonReporter(), Path.Combine(Samples, "cloudformation", "costly.yaml"));
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
         var server = root.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("address").GetString() == "AppServer");
         var cost = server.GetProperty("monthlyCost");
         Assert.Equal(181.16m, cost.GetProperty("amount").GetDecimal());

@@ -51,7 +51,7 @@ public static class CostSections
         output.WriteLine($"| | **Total** | | **{CostView.Money(costs.Total)}** | |");
     }
 
-    /// <summary>Writes <c>monthlyCost</c> for one resource's estimate (JSON schema version 2, docs/json-output.md).</summary>
+    /// <summary>Writes <c>monthlyCost</c> for one resource's estimate (docs/json-output.md).</summary>
     public static void WriteJson(System.Text.Json.Utf8JsonWriter w, CostEstimate e)
     {
         w.WriteStartObject("monthlyCost");

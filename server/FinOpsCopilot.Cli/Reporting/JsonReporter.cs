@@ -12,8 +12,8 @@ namespace FinOpsCopilot.Cli.Reporting;
 /// </summary>
 public sealed class JsonReporter : IReporter
 {
-    /// <summary>Version 2 adds the monthly cost fields (and findings' monthlySaving) to version 1; nothing else changed.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The monthly cost fields (and findings' monthlySaving) are additions to version 1; no existing field changed.</summary>
+    public const int SchemaVersion = 1;
 
     public void Write(Report report, TextWriter output)
     {
