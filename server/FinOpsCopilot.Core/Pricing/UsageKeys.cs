@@ -20,10 +20,21 @@ public static class UsageKeys
     public const string ConsumedReadCapacityPercent = "consumed_read_capacity_percent";
     public const string ConsumedWriteCapacityPercent = "consumed_write_capacity_percent";
 
+    /// <summary>GB stored in the S3 storage classes other than Standard (Standard is <see cref="StorageGb"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, (string CatalogClass, string Label)> S3ClassStorage = new Dictionary<string, (string, string)>
+    {
+        ["storage_gb_standard_ia"] = ("STANDARD_IA", "Standard-IA"),
+        ["storage_gb_onezone_ia"] = ("ONEZONE_IA", "One Zone-IA"),
+        ["storage_gb_glacier_ir"] = ("GLACIER_IR", "Glacier Instant Retrieval"),
+        ["storage_gb_glacier"] = ("GLACIER", "Glacier Flexible Retrieval"),
+        ["storage_gb_deep_archive"] = ("DEEP_ARCHIVE", "Glacier Deep Archive"),
+    };
+
     public static IReadOnlyList<string> All { get; } =
     [
         MonthlyDataProcessedGb, AverageCapacityUnits, MonthlyRequests, AverageDurationMs, MonthlyReadRequestUnits,
         MonthlyWriteRequestUnits, StorageGb, MonthlyPutRequests, MonthlyGetRequests, MonthlyDataIngestedGb,
         MonthlyIoRequests, ConsumedReadCapacityPercent, ConsumedWriteCapacityPercent,
+        .. S3ClassStorage.Keys,
     ];
 }

@@ -371,6 +371,9 @@ public class ServiceEstimatorTests
         var doc = TfDocument(null, Tf("aws_s3_bucket", "b", new { }), Tf("aws_cloudwatch_log_group", "l", new { log_group_class = "INFREQUENT_ACCESS" }));
         var s3 = Estimate(doc, "aws_s3_bucket.b", Usage("aws_s3_bucket", ("storage_gb", 1000), ("monthly_put_requests", 100_000), ("monthly_get_requests", 1_000_000)));
         Assert.Equal(23m + 0.5m + 0.4m, s3.Amount);
+        var classes = Estimate(doc, "aws_s3_bucket.b", Usage("aws_s3_bucket", ("storage_gb_glacier", 10000), ("storage_gb_standard_ia", 1000)));
+        Assert.Equal(36m, Component(classes, "Storage (Glacier Flexible Retrieval)").MonthlyCost);
+        Assert.Equal(12.5m, Component(classes, "Storage (Standard-IA)").MonthlyCost);
         var logs = Estimate(doc, "aws_cloudwatch_log_group.l", Usage("aws_cloudwatch_log_group", ("monthly_data_ingested_gb", 100), ("storage_gb", 100)));
         Assert.Equal(25m + 3m, logs.Amount);
     }

@@ -58,7 +58,10 @@ public sealed class DynamoDbEstimator : ResourceEstimator
     }
 }
 
-/// <summary>An S3 bucket: storage and requests, all usage-based, at S3 Standard rates (first 50 TB tier).</summary>
+/// <summary>
+/// An S3 bucket: storage and requests, all usage-based. Standard storage (first 50 TB tier) and requests always show;
+/// Standard-IA, One Zone-IA and the Glacier classes show when usage gives their GB.
+/// </summary>
 public sealed class S3BucketEstimator : ResourceEstimator
 {
     public override IReadOnlyList<string> ResourceTypes { get; } = ["AWS::S3::Bucket", "aws_s3_bucket"];
@@ -66,6 +69,9 @@ public sealed class S3BucketEstimator : ResourceEstimator
     public override void Estimate(EstimateBuilder b)
     {
         b.FromUsage("Storage (Standard)", UsageKeys.StorageGb, "s3/STANDARD/storage_first_50TB");
+        // Other storage classes appear only when usage says how much they hold (lifecycle transitions move data there).
+        foreach (var (key, (cls, label)) in UsageKeys.S3ClassStorage)
+            if (b.UsageValue(key) is not null) b.FromUsage($"Storage ({label})", key, $"s3/{cls}/storage");
         b.FromUsage("PUT, COPY, POST, LIST requests", UsageKeys.MonthlyPutRequests, "s3/STANDARD/put_copy_post_list", 1000m);
         b.FromUsage("GET and other requests", UsageKeys.MonthlyGetRequests, "s3/STANDARD/get_and_other", 1000m);
     }
