@@ -211,6 +211,28 @@ public class RdsEstimatorTests
     }
 
     [Fact]
+    public void Io1_storage_with_provisioned_iops_and_license_included_sql_server()
+    {
+        var e = Estimate(TfDocument(null, Tf("aws_db_instance", "db", new
+        {
+            engine = "sqlserver-se", instance_class = "db.m5.xlarge", allocated_storage = 200, storage_type = "io1", iops = 3000,
+        })), "aws_db_instance.db");
+        var hours = Component(e, "Database instance (db.m5.xlarge, sqlserver-se, single-az)");
+        Assert.Equal(PriceCatalog.Default.Find("us-east-1", "rds/db.m5.xlarge/sqlserver-se/license-included/single-az")!.Value.Amount, hours.UnitPrice);
+        Assert.Equal(25m, Component(e, "Storage (io1)").MonthlyCost);
+        Assert.Equal(300m, Component(e, "Provisioned IOPS (io1)").MonthlyCost);
+    }
+
+    [Fact]
+    public void A_class_the_catalog_lacks_says_so()
+    {
+        var e = Estimate(TfDocument(null, Tf("aws_db_instance", "db", new { engine = "postgres", instance_class = "db.m7i.large", allocated_storage = 20, storage_type = "gp3" })), "aws_db_instance.db");
+        Assert.Equal("no price for rds/db.m7i.large/postgres/none/single-az in us-east-1", e.Components[0].Note);
+        Assert.True(e.IsPartial);
+        Assert.Equal(2.3m, e.Amount);
+    }
+
+    [Fact]
     public void Aurora_instance_takes_the_io_optimized_price_from_its_cluster()
     {
         var doc = Template("""
