@@ -16,6 +16,14 @@ public static class Program
             -p, --policy FILE use this policy instead of the nearest .finops.yml
                 --var-file FILE   Terraform variables for the root modules (repeatable; after terraform.tfvars)
                 --fail-on L   exit 1 when a finding is at level L or above: error (default), warning, info, never
+                --region R    price in region R when neither the code nor .finops.yml names one (default us-east-1)
+          pricing import OFFER.json...
+                              Overlay the on-demand prices of AWS Price List offer files on the price catalog
+                              and write it (-o FILE, default finops-price-catalog.json; --base CATALOG).
+                              Estimates use it when FINOPS_COPILOT_PRICE_CATALOG names it.
+          diff [--base REF] [PATH...]
+                              Monthly cost at REF (default HEAD, in a temporary git worktree) and now, per
+                              resource added, removed or changed. -f text|json|markdown, --region R.
           lsp                 Run the language server over stdin/stdout (for VS Code and any LSP editor).
                               Logs go to stderr.
           help                Show this help.
@@ -55,6 +63,10 @@ public static class Program
                     return AnalyzeCommand.Run(args.Skip(1).ToList(), console);
                 case "lsp":
                     return RunLanguageServer();
+                case "diff":
+                    return DiffCommand.Run(args.Skip(1).ToList(), stdout, stderr, console.WorkingDirectory);
+                case "pricing":
+                    return PricingCommand.Run(args.Skip(1).ToList(), stdout, stderr);
                 case "help" or "--help" or "-h":
                     stdout.WriteLine(Usage);
                     return ExitCodes.Success;

@@ -15,7 +15,7 @@ public sealed class ExitCodeTests : IDisposable
         return path;
     }
 
-    private const string Policy = "tags:\n  required: [Owner]\nrules:\n  tag-key-case: info\n";
+    private const string Policy = "tags:\n  required: [Owner]\nrules:\n  tag-key-case: info\n  s3-abort-incomplete-multipart-missing: info\n";
 
     [Fact]
     public void Findings_at_error_exit_1_and_clean_runs_exit_0()

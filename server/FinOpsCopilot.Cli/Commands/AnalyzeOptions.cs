@@ -18,6 +18,9 @@ public sealed class AnalyzeOptions
     /// <summary>The lowest severity that fails the run; null for <c>never</c>.</summary>
     public Severity? FailOn { get; set; } = Severity.Error;
 
+    /// <summary>The region to price in when neither the code nor the policy names one.</summary>
+    public string? Region { get; set; }
+
     public static AnalyzeOptions Parse(IReadOnlyList<string> args)
     {
         var options = new AnalyzeOptions();
@@ -45,6 +48,9 @@ public sealed class AnalyzeOptions
                     break;
                 case "--output" or "-o":
                     options.OutputFile = Value();
+                    break;
+                case "--region":
+                    options.Region = Value();
                     break;
                 case "--policy" or "-p":
                     options.PolicyFile = Value();

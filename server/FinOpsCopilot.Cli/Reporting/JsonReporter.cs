@@ -12,6 +12,7 @@ namespace FinOpsCopilot.Cli.Reporting;
 /// </summary>
 public sealed class JsonReporter : IReporter
 {
+    /// <summary>The monthly cost fields (and findings' monthlySaving) are additions to version 1; no existing field changed.</summary>
     public const int SchemaVersion = 1;
 
     public void Write(Report report, TextWriter output)
@@ -33,6 +34,8 @@ public sealed class JsonReporter : IReporter
                 w.WriteString("path", report.DisplayPath(d.Path));
                 w.WriteString("format", d.Format.ToId());
                 w.WriteNumber("resourceCount", d.Resources.Count);
+                if (report.Costs.For(d) is { } fileCost)
+                    CostSections.WriteJsonSum(w, fileCost.Amount, fileCost.IsPartial, fileCost.Region, fileCost.RegionError);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -51,6 +54,7 @@ public sealed class JsonReporter : IReporter
                     foreach (var t in r.Tags)
                         if (t.Value is null) w.WriteNull(t.Key); else w.WriteString(t.Key, t.Value);
                     w.WriteEndObject();
+                    if (report.Costs.For(r) is { } estimate) CostSections.WriteJson(w, estimate); else w.WriteNull("monthlyCost");
                     w.WriteEndObject();
                 }
             w.WriteEndArray();
@@ -65,6 +69,7 @@ public sealed class JsonReporter : IReporter
                 w.WriteString("file", report.DisplayPath(f.FilePath));
                 WriteRange(w, "range", f.Range);
                 if (f.ResourceAddress is null) w.WriteNull("resource"); else w.WriteString("resource", f.ResourceAddress);
+                if (f.MonthlySaving is { } saving) w.WriteNumber("monthlySaving", saving);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -77,6 +82,7 @@ public sealed class JsonReporter : IReporter
             w.WriteNumber("warning", report.Count(Severity.Warning));
             w.WriteNumber("info", report.Count(Severity.Info));
             w.WriteEndObject();
+            CostSections.WriteJsonSum(w, report.Costs.Total, report.Costs.IsPartial);
             w.WriteEndObject();
             w.WriteEndObject();
         }

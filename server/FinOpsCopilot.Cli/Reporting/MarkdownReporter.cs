@@ -48,6 +48,7 @@ public sealed class MarkdownReporter : IReporter
             foreach (var f in file)
                 output.WriteLine($"| {Icon(f.Severity)} | {f.Range.Start.Line + 1} | {(f.ResourceAddress is null ? "" : $"`{Escape(f.ResourceAddress)}`")} | `{f.RuleId}` | {Escape(f.Message)} |");
         }
+        CostSections.WriteMarkdown(report, output, Escape);
     }
 
     private static string Icon(Severity s) => s switch

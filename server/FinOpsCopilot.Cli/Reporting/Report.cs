@@ -12,6 +12,9 @@ public sealed class Report(AnalysisResult result, string baseDirectory)
 
     public IReadOnlyList<IacDocument> Documents => Result.Documents;
     public IReadOnlyList<Finding> Findings => Result.Findings;
+
+    /// <summary>Monthly cost estimates per resource and file, and their total.</summary>
+    public CostView Costs { get; } = new(result.Costs);
     public int ResourceCount => Result.Documents.Sum(d => d.Resources.Count);
     public int Count(Severity severity) => Result.Findings.Count(f => f.Severity == severity);
 

@@ -52,6 +52,9 @@ public sealed class SarifReporter : IReporter
             w.WriteStartArray("results");
             foreach (var f in report.Findings) WriteResult(w, report, f, ruleIndex[f.RuleId]);
             w.WriteEndArray();
+            w.WriteStartObject("properties");
+            CostSections.WriteJsonSum(w, report.Costs.Total, report.Costs.IsPartial);
+            w.WriteEndObject();
 
             w.WriteEndObject();
             w.WriteEndArray();
@@ -134,6 +137,12 @@ public sealed class SarifReporter : IReporter
         w.WriteStartObject("partialFingerprints");
         w.WriteString("finopsFinding/v1", Fingerprint(report.DisplayPath(f.FilePath), f));
         w.WriteEndObject();
+        if (f.MonthlySaving is { } saving)
+        {
+            w.WriteStartObject("properties");
+            w.WriteNumber("monthlySaving", saving);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 

@@ -19,6 +19,7 @@ public sealed class TextReporter(bool color) : IReporter
             }
             output.WriteLine();
         }
+        CostSections.WriteText(report, output, Paint);
         var summary = report.SummaryLine();
         output.WriteLine(report.Findings.Count == 0 ? Paint("✓ " + summary, "32") : Paint("✖ " + summary, report.Count(Severity.Error) > 0 ? "31" : "33"));
     }

@@ -7,10 +7,10 @@ namespace FinOpsCopilot.Core.Analysis;
 /// <summary>Runs every rule over one document under a policy. Pure: the same input gives the same findings.</summary>
 public static class DocumentAnalyzer
 {
-    public static List<Finding> Analyze(IacDocument document, FinOpsPolicy policy)
+    public static List<Finding> Analyze(IacDocument document, FinOpsPolicy policy, string? commandLineRegion = null)
     {
         var findings = new List<Finding>();
-        var context = new RuleContext(document, policy, findings);
+        var context = new RuleContext(document, policy, findings) { CommandLineRegion = commandLineRegion };
         foreach (var diagnostic in document.Diagnostics)
         {
             if (RuleCatalog.Find(diagnostic.Code) is not { } rule || context.SeverityOf(rule) is not { } severity) continue;
@@ -26,7 +26,7 @@ public static class DocumentAnalyzer
     }
 }
 
-/// <summary>Findings in reading order: by file, then position, then rule.</summary>
+/// <summary>Findings in reading order: by file, then position, then rule, then resource address.</summary>
 public static class FindingOrder
 {
     public static int Compare(Finding a, Finding b)
@@ -34,6 +34,9 @@ public static class FindingOrder
         int c = string.CompareOrdinal(a.FilePath, b.FilePath);
         if (c != 0) return c;
         c = a.Range.Start.CompareTo(b.Range.Start);
-        return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c != 0) return c;
+        // Resources expanded from one block (count, for_each) share a position: the address keeps their order stable.
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return c != 0 ? c : string.CompareOrdinal(a.ResourceAddress, b.ResourceAddress);
     }
 }

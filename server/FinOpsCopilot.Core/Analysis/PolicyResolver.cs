@@ -20,6 +20,13 @@ public sealed class PolicyResolver(string? explicitPolicy = null)
         return ForDirectory(directory);
     }
 
+    /// <summary>The policy for a file, or the empty policy when it is broken (the analysis reports that error once).</summary>
+    public FinOpsPolicy ForOrEmpty(string filePath)
+    {
+        try { return For(filePath); }
+        catch (PolicyException) { return FinOpsPolicy.Empty; }
+    }
+
     private FinOpsPolicy ForDirectory(string directory)
     {
         if (_byDirectory.TryGetValue(directory, out var cached)) return cached;

@@ -1,5 +1,6 @@
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Pricing;
 using FinOpsCopilot.Core.Rules;
 using FinOpsCopilot.Core.Terraform;
 
@@ -13,7 +14,11 @@ public sealed record AnalysisResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<PathError> Errors,
     IReadOnlyList<PolicyException> PolicyErrors,
-    IReadOnlyList<string> SkippedFiles);
+    IReadOnlyList<string> SkippedFiles)
+{
+    /// <summary>The monthly cost of each analysed document, in document order.</summary>
+    public IReadOnlyList<DocumentCost> Costs { get; init; } = [];
+}
 
 /// <summary>
 /// Analyses the files and folders a user names: finds candidate files, reads each one that is infrastructure
@@ -22,7 +27,8 @@ public sealed record AnalysisResult(
 public static class WorkspaceAnalysis
 {
     /// <param name="varFiles">Terraform variable files (<c>--var-file</c>) applied to every Terraform root module.</param>
-    public static AnalysisResult Run(IEnumerable<string> paths, string? policyPath = null, IReadOnlyList<string>? varFiles = null)
+    /// <param name="region">The <c>--region</c> of the command line: prices documents whose code and policy name no region.</param>
+    public static AnalysisResult Run(IEnumerable<string> paths, string? policyPath = null, IReadOnlyList<string>? varFiles = null, string? region = null)
     {
         var resolver = new PolicyResolver(policyPath);
         var errors = new List<PathError>();
@@ -51,7 +57,7 @@ public static class WorkspaceAnalysis
                 lock (policyErrors) if (!policyErrors.Any(p => p.Message == e.Message)) policyErrors.Add(e);
                 policy = FinOpsPolicy.Empty;
             }
-            return DocumentAnalyzer.Analyze(document, policy);
+            return DocumentAnalyzer.Analyze(document, policy, region);
         }
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -79,6 +85,9 @@ public static class WorkspaceAnalysis
         var allFindings = findings.Concat(terraformFindings).Where(f => f is not null).SelectMany(f => f).ToList();
         allFindings.Sort(FindingOrder.Compare);
         var allDocuments = documents.OfType<IacDocument>().Concat(terraformDocuments).ToList();
-        return new AnalysisResult(allDocuments, allFindings, errors, policyErrors, skipped);
+        return new AnalysisResult(allDocuments, allFindings, errors, policyErrors, skipped)
+        {
+            Costs = CostEstimator.Default.EstimateDocuments(allDocuments, resolver.ForOrEmpty, region),
+        };
     }
 }

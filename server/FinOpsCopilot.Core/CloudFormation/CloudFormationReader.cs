@@ -116,6 +116,8 @@ public static class CloudFormationReader
             var propertiesEntry = body.Find("Properties");
             var properties = propertiesEntry is null ? null : _eval.Evaluate(propertiesEntry.Value);
             var propertyMap = properties as MapValue ?? new MapValue([], propertiesEntry is null ? R(body) : R(propertiesEntry.Value));
+            if (globals is not null && type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
+                propertyMap = WithGlobalProperties(propertyMap, globals, type["AWS::Serverless::".Length..]);
 
             var shape = info?.TagShape ?? TagShape.None;
             var tagProperty = info?.TagProperty ?? "Tags";
@@ -172,6 +174,20 @@ public static class CloudFormationReader
             ReadTags(value, shape, TagSource.StackDefault, global);
             foreach (var tag in global)
                 if (!tags.Any(t => t.Key == tag.Key)) tags.Add(tag);
+        }
+
+        /// <summary>
+        /// SAM <c>Globals</c> properties (MemorySize, Architectures…) the resource does not set itself, so estimates see
+        /// what SAM deploys. Tags are merged separately, key by key.
+        /// </summary>
+        private MapValue WithGlobalProperties(MapValue properties, TemplateMapping globals, string kind)
+        {
+            if (globals[kind] is not TemplateMapping section) return properties;
+            var added = new List<MapEntry>();
+            foreach (var e in section.Entries)
+                if (e.Key.Value != "Tags" && properties.Entry(e.Key.Value) is null && _eval.Evaluate(e.Value) is { } value)
+                    added.Add(new MapEntry(e.Key.Value, R(e.Key), value));
+            return added.Count == 0 ? properties : new MapValue([.. properties.Entries, .. added], properties.Range);
         }
 
         /// <summary>Reads tags of either shape into <paramref name="tags"/>; returns why some may be unknown, or null.</summary>

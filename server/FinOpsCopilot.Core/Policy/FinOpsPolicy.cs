@@ -20,4 +20,10 @@ public sealed class FinOpsPolicy
 
     /// <summary>The region estimates use when the code names none.</summary>
     public string? Region { get; init; }
+
+    /// <summary>Usage assumptions for usage-based cost components (docs/usage.md).</summary>
+    public UsagePolicy Usage { get; init; } = UsagePolicy.Empty;
+
+    /// <summary>How cost rules recognise non-production resources.</summary>
+    public CostPolicy Cost { get; init; } = CostPolicy.Default;
 }

@@ -44,7 +44,9 @@ public static class PolicyLoader
             TagPolicy tags = new();
             var levels = new Dictionary<string, Severity?>(StringComparer.Ordinal);
             string? region = null;
-            foreach (var (key, value) in Entries(root, "version", "region", "tags", "rules"))
+            var usage = UsagePolicy.Empty;
+            var cost = CostPolicy.Default;
+            foreach (var (key, value) in Entries(root, "version", "region", "tags", "rules", "usage", "cost"))
             {
                 switch (key)
                 {
@@ -56,6 +58,12 @@ public static class PolicyLoader
                         break;
                     case "tags":
                         tags = Tags(value);
+                        break;
+                    case "usage":
+                        usage = Usage(value);
+                        break;
+                    case "cost":
+                        cost = Cost(value);
                         break;
                     case "rules":
                         foreach (var (code, level) in Entries(Mapping(value, "rules"), null))
@@ -70,7 +78,44 @@ public static class PolicyLoader
                         break;
                 }
             }
-            return new FinOpsPolicy { SourcePath = path, Tags = tags, RuleLevels = levels, Region = region };
+            return new FinOpsPolicy { SourcePath = path, Tags = tags, RuleLevels = levels, Region = region, Usage = usage, Cost = cost };
+        }
+
+        private UsagePolicy Usage(YamlNode node)
+        {
+            var defaults = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
+            var resources = new List<UsageOverride>();
+            foreach (var (key, value) in Entries(Mapping(node, "usage"), "defaults", "resources"))
+                foreach (var (name, figures) in Entries(Mapping(value, $"usage.{key}"), null))
+                {
+                    var values = UsageFigures(figures, name);
+                    if (key == "defaults") defaults[name] = values;
+                    else resources.Add(new UsageOverride(name, values));
+                }
+            return new UsagePolicy { Defaults = defaults, Resources = resources };
+        }
+
+        private CostPolicy Cost(YamlNode node)
+        {
+            var cost = CostPolicy.Default;
+            foreach (var (key, value) in Entries(Mapping(node, "cost"), "environmentTags", "nonProductionEnvironments"))
+                cost = key == "environmentTags"
+                    ? new CostPolicy { EnvironmentTags = Strings(value, key), NonProductionEnvironments = cost.NonProductionEnvironments }
+                    : new CostPolicy { EnvironmentTags = cost.EnvironmentTags, NonProductionEnvironments = Strings(value, key) };
+            return cost;
+        }
+
+        private Dictionary<string, decimal> UsageFigures(YamlNode node, string owner)
+        {
+            var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var (key, value) in Entries(Mapping(node, $"usage of '{owner}'"), [.. Pricing.UsageKeys.All]))
+            {
+                var text = Scalar(value, key);
+                if (!decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 0)
+                    throw Error(value, $"{key} must be a number of zero or more, not '{text}'");
+                values[key] = number;
+            }
+            return values;
         }
 
         private TagPolicy Tags(YamlNode node)

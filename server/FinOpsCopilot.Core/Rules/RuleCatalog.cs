@@ -1,3 +1,4 @@
+using FinOpsCopilot.Core.Rules.Cost;
 using FinOpsCopilot.Core.Rules.Tagging;
 
 namespace FinOpsCopilot.Core.Rules;
@@ -14,6 +15,22 @@ public static class RuleCatalog
         new TagMissingRule(),
         new TagValueInvalidRule(),
         new TagKeyCaseRule(),
+        new EbsGp2ToGp3Rule(),
+        new EbsIo1ToGp3Rule(),
+        new RdsGp2ToGp3Rule(),
+        new Ec2PreviousGenerationRule(),
+        new RdsPreviousGenerationRule(),
+        new Ec2GravitonRule(),
+        new RdsGravitonRule(),
+        new LambdaArm64Rule(),
+        new RdsMultiAzNonProductionRule(),
+        new NatGatewayPerAzNonProductionRule(),
+        new LogGroupRetentionMissingRule(),
+        new S3LifecycleMissingRule(),
+        new S3AbortIncompleteMultipartMissingRule(),
+        new S3NoncurrentVersionExpirationMissingRule(),
+        new EipUnattachedRule(),
+        new DynamoDbProvisionedIdleCapacityRule(),
     ];
 
     public static IReadOnlyList<ResourceRule> ResourceRules { get; } = All.OfType<ResourceRule>().ToList();

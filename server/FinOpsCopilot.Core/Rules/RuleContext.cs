@@ -10,6 +10,9 @@ public sealed class RuleContext(IacDocument document, FinOpsPolicy policy, List<
     public IacDocument Document { get; } = document;
     public FinOpsPolicy Policy { get; } = policy;
 
+    /// <summary>The <c>--region</c> of the command line: cost rules price in it when neither the code nor the policy names a region.</summary>
+    public string? CommandLineRegion { get; init; }
+
     /// <summary>The severity the policy gives a rule, or null when the policy turns it off.</summary>
     public Severity? SeverityOf(RuleDescriptor rule) =>
         Policy.RuleLevels.TryGetValue(rule.Code, out var level) ? level : rule.DefaultSeverity;
