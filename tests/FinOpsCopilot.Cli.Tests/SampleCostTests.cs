@@ -29,6 +29,9 @@ public class SampleCostTests
 {
     private static string Samples => Path.Combine(RepoRoot(), "samples");
 
+    /// <summary>The sample folders whose totals were worked out by hand (not samples/terraform, which the Terraform work owns).</summary>
+    private static string[] PricedSamples => new[] { "cloudformation", "sam-app", "usage" }.Select(d => Path.Combine(Samples, d)).ToArray();
+
     [Fact]
     public void Costly_sample_total_is_pinned()
     {
@@ -43,7 +46,7 @@ public class SampleCostTests
     [Fact]
     public void Samples_total_is_pinned()
     {
-        var result = WorkspaceAnalysis.Run([Samples]);
+        var result = WorkspaceAnalysis.Run(PricedSamples);
         Assert.Equal(2444.52235m, result.Costs.Sum(c => c.Amount));
     }
 
@@ -51,7 +54,7 @@ public class SampleCostTests
     public void Cost_findings_on_the_samples_are_pinned()
     {
         var root = RepoRoot();
-        var findings = WorkspaceAnalysis.Run([Samples]).Findings
+        var findings = WorkspaceAnalysis.Run(PricedSamples).Findings
             .Where(f => FinOpsCopilot.Core.Rules.RuleCatalog.Find(f.RuleId)?.Category == "cost")
             .Select(f => $"{Path.GetRelativePath(root, f.FilePath).Replace('\\', '/')}:{f.Range.Start.Line + 1}:{f.Range.Start.Character + 1} {f.RuleId} {f.ResourceAddress} {f.MonthlySaving?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}")
             .ToList();

@@ -26,7 +26,7 @@ public static class DocumentAnalyzer
     }
 }
 
-/// <summary>Findings in reading order: by file, then position, then rule.</summary>
+/// <summary>Findings in reading order: by file, then position, then rule, then resource address.</summary>
 public static class FindingOrder
 {
     public static int Compare(Finding a, Finding b)
@@ -34,6 +34,9 @@ public static class FindingOrder
         int c = string.CompareOrdinal(a.FilePath, b.FilePath);
         if (c != 0) return c;
         c = a.Range.Start.CompareTo(b.Range.Start);
-        return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c != 0) return c;
+        // Resources expanded from one block (count, for_each) share a position: the address keeps their order stable.
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return c != 0 ? c : string.CompareOrdinal(a.ResourceAddress, b.ResourceAddress);
     }
 }
