@@ -20,6 +20,12 @@ public sealed class IacResource
     public required SourceRange Range { get; init; }
     public required SourceRange NameRange { get; init; }
     public required MapValue Properties { get; init; }
+
+    /// <summary>
+    /// The region of this resource when it can differ from its document's (a Terraform resource on an aliased
+    /// provider such as <c>provider = aws.dr</c>); null means the document's region.
+    /// </summary>
+    public string? Region { get; init; }
     public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
 
     /// <summary>The tag shape of the type; <see cref="TagShape.None"/> for types that cannot be tagged.</summary>

@@ -46,6 +46,10 @@ public sealed class CostEstimator
     public static string RegionFor(IacDocument document, FinOpsPolicy policy, string? commandLineRegion) =>
         document.Region ?? policy.Region ?? commandLineRegion ?? FallbackRegion;
 
+    /// <summary>A resource's region: its own (an aliased Terraform provider), else its document's.</summary>
+    public static string RegionFor(IacResource resource, IacDocument document, FinOpsPolicy policy, string? commandLineRegion) =>
+        resource.Region ?? RegionFor(document, policy, commandLineRegion);
+
     public CostEstimate? Estimate(IacResource resource, IacDocument? document, RegionPrices prices, UsagePolicy usage)
     {
         if (!_byType.TryGetValue(resource.Type, out var estimator)) return null;
@@ -84,7 +88,14 @@ public sealed class CostEstimator
             return new DocumentCost(document.Path, region, [], $"region '{region}' is not in the price catalog; nothing in this file is priced");
         var estimates = new List<CostEstimate>();
         foreach (var resource in document.Resources)
-            if (Estimate(resource, document, prices, policy.Usage) is { } estimate) estimates.Add(estimate);
+        {
+            if (!CanEstimate(resource.Type)) continue;
+            var own = resource.Region is { } r && r != region ? Catalog.ForRegion(r) : prices;
+            if (own is null)
+                estimates.Add(new CostEstimate(resource.Address, resource.Type, resource.Region!,
+                    [new CostComponent("Resource", null, "", null, null, false, $"region '{resource.Region}' is not in the price catalog")]));
+            else if (Estimate(resource, document, own, policy.Usage) is { } estimate) estimates.Add(estimate);
+        }
         return new DocumentCost(document.Path, region, estimates, null);
     }
 }

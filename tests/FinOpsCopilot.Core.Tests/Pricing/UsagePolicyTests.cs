@@ -74,6 +74,31 @@ public class RegionTests
     }
 
     [Fact]
+    public void A_resource_on_an_aliased_provider_is_priced_in_its_own_region()
+    {
+        var main = PricingFixtures.Tf("aws_instance", "main", new { instance_type = "m5.large" });
+        var dr = PricingFixtures.Tf("aws_instance", "dr", new { instance_type = "m5.large" });
+        var lost = PricingFixtures.Tf("aws_instance", "lost", new { instance_type = "m5.large" });
+        var doc = PricingFixtures.TfDocument("us-east-1", main, WithRegion(dr, "eu-west-1"), WithRegion(lost, "xx-nowhere-1"));
+        var cost = CostEstimator.Default.EstimateDocument(doc, FinOpsPolicy.Empty);
+        Assert.Equal("us-east-1", cost.Region);
+        Assert.Equal(70.08m, PricingFixtures.Component(cost.Resources[0], "Instance").MonthlyCost);
+        Assert.Equal("eu-west-1", cost.Resources[1].Region);
+        Assert.Equal(0.107m * 730, PricingFixtures.Component(cost.Resources[1], "Instance").MonthlyCost);
+        Assert.Equal("region 'xx-nowhere-1' is not in the price catalog", Assert.Single(cost.Resources[2].Components).Note);
+        // Cost rules price in the resource's region too: m5.large → m6g.large in eu-west-1.
+        var graviton = FinOpsCopilot.Core.Analysis.DocumentAnalyzer.Analyze(doc, FinOpsPolicy.Empty)
+            .Single(f => f.RuleId == "ec2-graviton" && f.ResourceAddress == "aws_instance.dr");
+        Assert.Equal(Billing.Round((0.107m - PriceCatalog.Default.Find("eu-west-1", "ec2/m6g.large")!.Value.Amount) * 730), graviton.MonthlySaving);
+    }
+
+    private static FinOpsCopilot.Core.Model.IacResource WithRegion(FinOpsCopilot.Core.Model.IacResource r, string region) => new()
+    {
+        Type = r.Type, Name = r.Name, Address = r.Address, FilePath = r.FilePath, Range = r.Range, NameRange = r.NameRange,
+        Properties = r.Properties, Region = region,
+    };
+
+    [Fact]
     public void A_region_the_catalog_lacks_is_a_message_not_a_zero()
     {
         var doc = PricingFixtures.TfDocument("xx-nowhere-1", PricingFixtures.Tf("aws_eip", "ip", new { }));

@@ -18,9 +18,9 @@ public abstract class CostRule : ResourceRule
 
     protected static bool IsTerraform(ResourceView r) => r.Resource.Type.StartsWith("aws_", StringComparison.Ordinal);
 
-    /// <summary>The prices of the region the document is estimated in, or null when the catalog lacks that region.</summary>
-    protected static RegionPrices? Prices(RuleContext context) =>
-        PriceCatalog.Default.ForRegion(CostEstimator.RegionFor(context.Document, context.Policy, context.CommandLineRegion));
+    /// <summary>The prices of the region the resource is estimated in, or null when the catalog lacks that region.</summary>
+    protected static RegionPrices? Prices(RuleContext context, ResourceView resource) =>
+        PriceCatalog.Default.ForRegion(CostEstimator.RegionFor(resource.Resource, context.Document, context.Policy, context.CommandLineRegion));
 
     /// <summary>Monthly cost of a quantity at a SKU's price; null when the catalog has no price.</summary>
     protected static decimal? Monthly(RegionPrices? prices, string sku, decimal quantity) =>

@@ -28,7 +28,7 @@ public sealed class DynamoDbProvisionedIdleCapacityRule : CostRule
         var (write, read, missing) = DynamoDbEstimator.ProvisionedCapacity(r, tf);
         if (missing is not null) return;
         var usage = context.Policy.Usage.For(r.Resource.Type, r.Resource.Address);
-        var prices = Prices(context);
+        var prices = Prices(context, r);
         decimal saving = 0;
         var idle = new List<string>();
         foreach (var (key, units, sku, label) in new[]

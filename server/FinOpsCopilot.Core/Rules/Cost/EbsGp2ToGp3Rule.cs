@@ -18,7 +18,7 @@ public sealed class EbsGp2ToGp3Rule : CostRule
         {
             if (volume.EffectiveType != "gp2") continue;
             decimal? saving = null;
-            if (volume.Size.Number is { } gb && Prices(context) is { } prices)
+            if (volume.Size.Number is { } gb && Prices(context, r) is { } prices)
             {
                 var (iops, throughput) = EbsVolumes.Gp2Performance(gb);
                 saving = Saving(Monthly(prices, "ebs/gp2", gb), EbsVolumes.Gp3Monthly(prices, gb, iops, throughput));

@@ -25,7 +25,7 @@ public sealed class EbsIo1ToGp3Rule : CostRule
             if (volume.EffectiveType != "io1" || volume.Iops.Number is not { } iops || volume.Size.Number is not { } gb) continue;
             if (iops > Gp3MaxIops || iops > Gp3MaxIopsPerGb * gb) continue;
             decimal? saving = null;
-            if (Prices(context) is { } prices)
+            if (Prices(context, r) is { } prices)
                 saving = Saving(Monthly(prices, "ebs/io1", gb) + Monthly(prices, "ebs/io1_iops", iops), EbsVolumes.Gp3Monthly(prices, gb, iops, 125));
             context.Report(Descriptor, r.Resource, At(r, volume.Type),
                 $"io1 volume with {iops:N0} IOPS: gp3 provides them for less; saving {Money(saving)}",

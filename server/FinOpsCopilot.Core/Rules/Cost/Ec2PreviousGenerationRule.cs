@@ -16,7 +16,7 @@ public sealed class Ec2PreviousGenerationRule : CostRule
     {
         var (input, property) = Ec2InstanceTypes.Of(r);
         if (input.Text is not { } type || InstanceFamilies.Equivalent(type, InstanceFamilies.Ec2PreviousGeneration) is not { } target) return;
-        var prices = Prices(context);
+        var prices = Prices(context, r);
         if (prices is not null && prices.Find($"ec2/{target}") is null) return;
         var saving = Saving(Monthly(prices, $"ec2/{type}", Billing.HoursPerMonth), Monthly(prices, $"ec2/{target}", Billing.HoursPerMonth));
         context.Report(Descriptor, r.Resource, At(r, input),

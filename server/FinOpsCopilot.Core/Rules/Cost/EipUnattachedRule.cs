@@ -19,7 +19,7 @@ public sealed class EipUnattachedRule : CostRule
         string[] attachments = IsTerraform(r) ? ["instance", "network_interface", "associate_with_private_ip"] : ["InstanceId"];
         if (attachments.Any(a => !r.Get(a).IsAbsent)) return;
         if (References.To(context.Document, r.Resource).Any()) return;
-        var saving = Monthly(Prices(context), "public_ipv4/idle_hourly", Billing.HoursPerMonth) is { } m ? Billing.Round(m) : (decimal?)null;
+        var saving = Monthly(Prices(context, r), "public_ipv4/idle_hourly", Billing.HoursPerMonth) is { } m ? Billing.Round(m) : (decimal?)null;
         context.Report(Descriptor, r.Resource, r.Resource.NameRange,
             $"Elastic IP is not attached to anything in this file; releasing it saves {Money(saving)}",
             new FixSuggestion("remove-resource", "Release the Elastic IP", new Dictionary<string, string> { ["resource"] = r.Resource.Address }), saving: saving);

@@ -26,7 +26,7 @@ public sealed class LambdaArm64Rule : CostRule
         if (usage.TryGetValue(UsageKeys.MonthlyRequests, out var requests) && usage.TryGetValue(UsageKeys.AverageDurationMs, out var ms))
         {
             var gbSeconds = requests * ms / 1000m * memory / 1024m;
-            var prices = Prices(context);
+            var prices = Prices(context, r);
             saving = Saving(Monthly(prices, "lambda/x86_64_first_6B_gb_s", gbSeconds), Monthly(prices, "lambda/arm64_first_7_5B_gb_s", gbSeconds));
         }
         var name = tf ? "architectures" : "Architectures";

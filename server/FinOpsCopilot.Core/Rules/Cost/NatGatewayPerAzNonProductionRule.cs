@@ -21,7 +21,7 @@ public sealed class NatGatewayPerAzNonProductionRule : CostRule
         var gateways = context.Document.Resources.Where(x => x.Type == r.Resource.Type && (x.Properties["ConnectivityType"] ?? x.Properties["connectivity_type"])?.AsString() != "private").ToList();
         int index = gateways.IndexOf(r.Resource);
         if (index < 1) return;
-        var saving = Monthly(Prices(context), "nat_gateway/hourly", Billing.HoursPerMonth) is { } m ? Billing.Round(m) : (decimal?)null;
+        var saving = Monthly(Prices(context, r), "nat_gateway/hourly", Billing.HoursPerMonth) is { } m ? Billing.Round(m) : (decimal?)null;
         context.Report(Descriptor, r.Resource, r.Resource.NameRange,
             $"NAT gateway {index + 1} of {gateways.Count} in the '{environment}' environment: route every AZ through one; saving {Money(saving)}",
             new FixSuggestion("remove-resource", "Share one NAT gateway", new Dictionary<string, string> { ["resource"] = r.Resource.Address }), saving: saving);

@@ -23,7 +23,7 @@ public sealed class RdsGp2ToGp3Rule : CostRule
         var type = db.StorageType.Text ?? (db.StorageType.IsAbsent && db.Iops.IsAbsent ? "gp2" : null);
         if (type != "gp2") return;
         decimal? saving = null;
-        if (db.Storage.Number is { } gb && Prices(context) is { } prices)
+        if (db.Storage.Number is { } gb && Prices(context, r) is { } prices)
         {
             var az = db.IsMultiAz ? "multi_az" : "single_az";
             saving = Saving(Monthly(prices, $"rds-storage/gp2_{az}", gb), Monthly(prices, $"rds-storage/gp3_{az}", gb));

@@ -16,7 +16,7 @@ public sealed class RdsGravitonRule : CostRule
     {
         if (RdsInstance.Read(r) is not { } db || db.Class.Text is not { } cls) return;
         if (InstanceFamilies.Equivalent(cls, InstanceFamilies.RdsGraviton) is not { } target) return;
-        var prices = Prices(context);
+        var prices = Prices(context, r);
         // Only suggest a class the catalog prices for this engine and deployment: that is where Graviton is offered.
         if (prices?.Find(db.Sku(target)) is null) return;
         var saving = Saving(Monthly(prices, db.Sku(cls), Billing.HoursPerMonth), Monthly(prices, db.Sku(target), Billing.HoursPerMonth));

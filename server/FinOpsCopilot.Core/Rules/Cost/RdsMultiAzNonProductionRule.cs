@@ -17,7 +17,7 @@ public sealed class RdsMultiAzNonProductionRule : CostRule
     {
         if (RdsInstance.Read(r) is not { } db || !db.IsMultiAz || RdsEngines.IsAurora(db.Engine)) return;
         if (Environments.NonProduction(r.Resource, context.Policy.Cost) is not { } environment) return;
-        var prices = Prices(context);
+        var prices = Prices(context, r);
         decimal? saving = null;
         if (db.Class.Text is { } cls)
         {

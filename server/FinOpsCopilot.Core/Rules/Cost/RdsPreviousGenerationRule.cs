@@ -16,7 +16,7 @@ public sealed class RdsPreviousGenerationRule : CostRule
     {
         if (RdsInstance.Read(r) is not { } db || db.Class.Text is not { } cls) return;
         if (InstanceFamilies.Equivalent(cls, InstanceFamilies.RdsPreviousGeneration) is not { } target) return;
-        var prices = Prices(context);
+        var prices = Prices(context, r);
         var saving = Saving(Monthly(prices, db.Sku(cls), Billing.HoursPerMonth), Monthly(prices, db.Sku(target), Billing.HoursPerMonth));
         context.Report(Descriptor, r.Resource, At(r, db.Class),
             $"{cls} is a previous-generation class: use {target}" + (saving is null ? "" : $"; saving {Money(saving)}"),
