@@ -100,6 +100,7 @@ internal sealed class ModuleEvaluator(ModuleLoader loader, EvaluationOutput outp
                 Range = range,
                 NameRange = ev.RangeOf(block.Labels[1].Span),
                 Properties = properties,
+                Region = provider?.Region,
                 Tags = tags,
                 TagShape = shape,
                 TagContainer = container,
