@@ -135,7 +135,10 @@ public class SampleCostTests
         Assert.Contains("Total $1,644.12/month", Render(new TextReporter(false), file));
         Assert.Contains("### Monthly cost: $1,644.12 + usage", Render(new MarkdownReporter(), file));
         using var sarif = JsonDocument.Parse(Render(new SarifReporter(), file));
-        Assert.Equal(1644.12m, sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("monthlyCost").GetProperty("amount").GetDecimal());
+        var sarifCost = sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("monthlyCost");
+        Assert.Equal(1644.12m, sarifCost.GetProperty("amount").GetDecimal());
+        var server = sarifCost.GetProperty("files")[0].GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("address").GetString() == "AppServer");
+        Assert.Equal(181.16m, server.GetProperty("amount").GetDecimal());
     }
 
     [Fact]

@@ -75,6 +75,37 @@ public static class CostSections
         w.WriteEndObject();
     }
 
+    /// <summary>SARIF's run property bag: the total, then each file's sum and each resource's amount (no components).</summary>
+    public static void WriteSarifCosts(System.Text.Json.Utf8JsonWriter w, Report report)
+    {
+        w.WriteStartObject("monthlyCost");
+        w.WriteNumber("amount", Billing.Plain(Billing.Round(report.Costs.Total)));
+        w.WriteString("currency", "USD");
+        w.WriteBoolean("partial", report.Costs.IsPartial);
+        w.WriteStartArray("files");
+        foreach (var file in report.Costs.Files)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", report.DisplayPath(file.Path));
+            w.WriteString("region", file.Region);
+            w.WriteNumber("amount", Billing.Plain(Billing.Round(file.Amount)));
+            w.WriteBoolean("partial", file.IsPartial);
+            w.WriteStartArray("resources");
+            foreach (var r in file.Resources)
+            {
+                w.WriteStartObject();
+                w.WriteString("address", r.ResourceAddress);
+                w.WriteNumber("amount", Billing.Plain(Billing.Round(r.Amount)));
+                w.WriteBoolean("partial", r.IsPartial);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     public static void WriteJsonSum(System.Text.Json.Utf8JsonWriter w, decimal amount, bool partial, string? region = null, string? regionError = null)
     {
         w.WriteStartObject("monthlyCost");

@@ -53,7 +53,7 @@ public sealed class SarifReporter : IReporter
             foreach (var f in report.Findings) WriteResult(w, report, f, ruleIndex[f.RuleId]);
             w.WriteEndArray();
             w.WriteStartObject("properties");
-            CostSections.WriteJsonSum(w, report.Costs.Total, report.Costs.IsPartial);
+            CostSections.WriteSarifCosts(w, report);
             w.WriteEndObject();
 
             w.WriteEndObject();

@@ -64,6 +64,38 @@ public class OfferFileImporterTests
         Assert.Equal(imported.InstanceTypes["m6g.large"], read.InstanceTypes["m6g.large"]);
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(100)]
+    [InlineData(1000)]
+    public void Streaming_reads_the_same_whatever_the_buffer_size(int bufferSize)
+    {
+        var visitor = new Recorder();
+        using (var stream = File.OpenRead(Fixture("ec2-us-east-1-excerpt.json"))) OfferFileReader.Read(stream, visitor, bufferSize);
+        Assert.Equal("AmazonEC2", visitor.Headers["offerCode"]);
+        Assert.Equal("2026-11-01T00:00:00Z", visitor.Headers["publicationDate"]);
+        Assert.Equal(["AAAA1111LINUXM5L", "BBBB2222WINDOWSM5", "CCCC3333GP3STORAGE", "DDDD4444GP3THROUGH", "EEEE5555NATHOURS"], visitor.Products);
+        Assert.Equal(visitor.Products, visitor.Terms);
+    }
+
+    private sealed class Recorder : OfferFileReader.IVisitor
+    {
+        public Dictionary<string, string> Headers { get; } = [];
+        public List<string> Products { get; } = [];
+        public List<string> Terms { get; } = [];
+        public void Header(string name, string value) => Headers[name] = value;
+        public void Product(string sku, System.Text.Json.JsonElement product) => Products.Add(sku);
+        public void OnDemand(string sku, System.Text.Json.JsonElement offers) => Terms.Add(sku);
+    }
+
+    [Fact]
+    public void A_truncated_file_is_an_error()
+    {
+        var bytes = File.ReadAllBytes(Fixture("ec2-us-east-1-excerpt.json"));
+        using var stream = new MemoryStream(bytes, 0, bytes.Length / 2);
+        Assert.Throws<FormatException>(() => OfferFileImporter.Import(stream, new PriceCatalogBuilder()));
+    }
+
     [Fact]
     public void Rejects_a_file_that_is_not_an_offer_file()
     {

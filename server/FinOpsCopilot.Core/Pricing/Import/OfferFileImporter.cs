@@ -9,47 +9,68 @@ public sealed record OfferImportResult(string OfferCode, string? PublicationDate
 /// <summary>
 /// Reads an AWS Price List Bulk API offer file (<c>products</c> + <c>terms.OnDemand</c>, one service, usually one region)
 /// into a <see cref="PriceCatalogBuilder"/>: for each product the catalog uses, the first-tier on-demand USD price of its
-/// region (<c>attributes.regionCode</c>). Reserved terms and free-tier dimensions are ignored.
+/// region (<c>attributes.regionCode</c>). Reserved terms and free-tier dimensions are ignored. The file is streamed
+/// (<see cref="OfferFileReader"/>), so multi-gigabyte EC2 files import in bounded memory. The offer code must come
+/// before the products, as it does in AWS's files.
 /// </summary>
 public static class OfferFileImporter
 {
     public static OfferImportResult Import(Stream offer, PriceCatalogBuilder builder)
     {
-        using var doc = JsonDocument.Parse(offer, new JsonDocumentOptions { MaxDepth = 64 });
-        var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("products", out var products) || !root.TryGetProperty("terms", out var terms))
-            throw new FormatException("not an AWS Price List offer file: 'products' and 'terms' are required");
-        var offerCode = root.TryGetProperty("offerCode", out var code) ? code.GetString() ?? "" : "";
-        var published = root.TryGetProperty("publicationDate", out var date) ? date.GetString() : null;
-        terms.TryGetProperty("OnDemand", out var onDemand);
-        int imported = 0, skipped = 0;
+        var visitor = new Collector();
+        try { OfferFileReader.Read(offer, visitor); }
+        catch (JsonException e) { throw new FormatException($"not a readable offer file: {e.Message}", e); }
+        if (!visitor.SawProducts) throw new FormatException("not an AWS Price List offer file: 'products' and 'terms' are required");
+        int imported = 0;
         var problems = new List<string>();
-
-        foreach (var product in products.EnumerateObject())
+        foreach (var (sku, (target, region)) in visitor.Targets)
         {
-            var p = product.Value;
-            var family = p.TryGetProperty("productFamily", out var f) ? f.GetString() : null;
-            if (!p.TryGetProperty("attributes", out var attributes) || OfferMapping.Map(offerCode, family, attributes) is not { } target
-                || !attributes.TryGetProperty("regionCode", out var regionElement) || regionElement.GetString() is not { } region)
+            if (!visitor.Prices.TryGetValue(sku, out var price))
             {
-                skipped++;
+                problems.Add($"{sku} ({target.Sku}, {region}): no on-demand USD price");
                 continue;
             }
-            if (onDemand.ValueKind != JsonValueKind.Object || !onDemand.TryGetProperty(product.Name, out var offers)
-                || FirstTier(offers) is not var (unit, usd))
+            if (OfferMapping.UnitScale(price.Unit, target) is not { } scale)
             {
-                problems.Add($"{product.Name} ({target.Sku}, {region}): no on-demand USD price");
+                problems.Add($"{sku} ({target.Sku}, {region}): unit '{price.Unit}' is not '{target.Unit}'");
                 continue;
             }
-            if (OfferMapping.UnitScale(unit, target) is not { } scale)
-            {
-                problems.Add($"{product.Name} ({target.Sku}, {region}): unit '{unit}' is not '{target.Unit}'");
-                continue;
-            }
-            builder.Set(target.Sku, target.Unit, region, Billing.Plain(usd * scale));
+            builder.Set(target.Sku, target.Unit, region, Billing.Plain(price.Usd * scale));
             imported++;
         }
-        return new OfferImportResult(offerCode, published, imported, skipped, problems);
+        return new OfferImportResult(visitor.OfferCode, visitor.PublicationDate, imported, visitor.Skipped, problems);
+    }
+
+    /// <summary>Keeps what the catalog needs while the file streams by: the mapped products and every first-tier on-demand price.</summary>
+    private sealed class Collector : OfferFileReader.IVisitor
+    {
+        public string OfferCode { get; private set; } = "";
+        public string? PublicationDate { get; private set; }
+        public bool SawProducts { get; private set; }
+        public int Skipped { get; private set; }
+        public Dictionary<string, (OfferTarget Target, string Region)> Targets { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string Unit, decimal Usd)> Prices { get; } = new(StringComparer.Ordinal);
+
+        public void Header(string name, string value)
+        {
+            if (name == "offerCode") OfferCode = value;
+            else if (name == "publicationDate") PublicationDate = value;
+        }
+
+        public void Product(string sku, JsonElement p)
+        {
+            SawProducts = true;
+            var family = p.TryGetProperty("productFamily", out var f) ? f.GetString() : null;
+            if (p.TryGetProperty("attributes", out var attributes) && OfferMapping.Map(OfferCode, family, attributes) is { } target
+                && attributes.TryGetProperty("regionCode", out var region) && region.GetString() is { } code)
+                Targets[sku] = (target, code);
+            else Skipped++;
+        }
+
+        public void OnDemand(string sku, JsonElement offers)
+        {
+            if (FirstTier(offers) is { } price) Prices[sku] = price;
+        }
     }
 
     /// <summary>The price dimension that starts at 0 (the first tier) of the product's first on-demand term.</summary>
