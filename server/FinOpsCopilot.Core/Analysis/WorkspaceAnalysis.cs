@@ -1,3 +1,4 @@
+using FinOpsCopilot.Core.Cdk;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
 using FinOpsCopilot.Core.Rules;
@@ -60,9 +61,17 @@ public static class WorkspaceAnalysis
         });
 
         for (int i = 0; i < files.Count; i++)
-            if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path)) skipped.Add(files[i].Path);
+            if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path) && !CdkAppReader.IsAppManifest(files[i].Path)) skipped.Add(files[i].Path);
         var allFindings = findings.Where(f => f is not null).SelectMany(f => f).ToList();
+        var allDocuments = documents.OfType<IacDocument>().ToList();
+        // CDK apps (a cdk.json among the files): C# source and cdk.out, read only when there is one.
+        if (CdkWorkspace.AppsAmong(files.Select(f => f.Path)) is { Count: > 0 } cdkApps)
+        {
+            var (cdkDocuments, cdkFindings) = CdkWorkspace.Analyze(cdkApps, resolver, errors, policyErrors);
+            allDocuments.AddRange(cdkDocuments);
+            allFindings.AddRange(cdkFindings);
+        }
         allFindings.Sort(FindingOrder.Compare);
-        return new AnalysisResult(documents.OfType<IacDocument>().ToList(), allFindings, errors, policyErrors, skipped);
+        return new AnalysisResult(allDocuments, allFindings, errors, policyErrors, skipped);
     }
 }

@@ -16,7 +16,7 @@ public sealed class TagKeyCaseRule : ResourceRule
         foreach (var required in policy.Required)
         {
             if (TagRuleScope.FindCaseVariant(resource, required.Key, policy) is not { } tag) continue;
-            context.Report(Descriptor, resource, tag.KeyRange,
+            context.Report(Descriptor, resource, TagRuleScope.At(tag, tag.KeyRange, resource),
                 $"Tag key '{tag.Key}' of {TagRuleScope.Describe(resource)} differs from the required key '{required.Key}' only in case",
                 new FixSuggestion("rename-tag-key", $"Rename '{tag.Key}' to '{required.Key}'",
                     new Dictionary<string, string> { ["from"] = tag.Key, ["to"] = required.Key }),

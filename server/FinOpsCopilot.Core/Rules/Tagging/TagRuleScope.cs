@@ -1,5 +1,6 @@
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Text;
 
 namespace FinOpsCopilot.Core.Rules.Tagging;
 
@@ -19,6 +20,13 @@ internal static class TagRuleScope
     /// <summary>A tag whose key equals <paramref name="key"/> but for case, when keys are case-sensitive.</summary>
     public static ResourceTag? FindCaseVariant(IacResource resource, string key, TagPolicy policy) =>
         policy.CaseSensitiveKeys && resource.FindTag(key) is null ? resource.FindTag(key, StringComparison.OrdinalIgnoreCase) : null;
+
+    /// <summary>
+    /// Where a finding about <paramref name="range"/> of a tag goes: there when the tag is written in the resource's own
+    /// file, else on the resource's name (a CDK tag set in Program.cs); <see cref="Origin"/> then points at the tag.
+    /// </summary>
+    public static SourceRange At(ResourceTag tag, SourceRange range, IacResource resource) =>
+        tag.DeclaredIn is { } file && file != resource.FilePath ? resource.NameRange : range;
 
     public static string Describe(IacResource resource) => $"'{resource.Address}' ({resource.Type})";
 

@@ -21,7 +21,7 @@ public sealed class TagValueInvalidRule : ResourceRule
             if (problem is null) continue;
             var args = new Dictionary<string, string> { ["key"] = tag.Key };
             if (required.AllowedValues is { Count: > 0 } allowed) args["allowed"] = string.Join("\n", allowed.Where(a => !a.Contains('*')));
-            context.Report(Descriptor, resource, tag.ValueRange,
+            context.Report(Descriptor, resource, TagRuleScope.At(tag, tag.ValueRange, resource),
                 $"Tag '{tag.Key}' of {TagRuleScope.Describe(resource)} {problem}",
                 new FixSuggestion("replace-tag-value", $"Replace the value of '{tag.Key}'", args),
                 TagRuleScope.Origin(tag, resource));
