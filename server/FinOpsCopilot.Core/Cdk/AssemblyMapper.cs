@@ -44,7 +44,7 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
             if (_byAddress.TryGetValue(path, out var same) && same.Any(s => s.Resource.Type == resource.Type)) continue;
             if (Owner(path) is { } node) { Relocate(resource, path, node); continue; }
             if (locator?.Locate(path) is { } at) { RelocateToLiteral(resource, path, at.Text, at.Range); continue; }
-            kept.Add(resource);
+            kept.Add(Moved(resource, path, template.Document.Text, resource.Range, resource.NameRange, resource.Tags, resource.TagContainer, resource.IgnoredRules, keepValues: true));
         }
         // CDK writes only types CloudFormation knows: one the catalog lacks is the catalog's gap, not the user's.
         var diagnostics = template.Document.Diagnostics.Where(d => d.Code != RuleCodes.ResourceTypeUnknown).ToList();
@@ -98,9 +98,9 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
         Add(text, Moved(resource, path, text, literal, literal, tags, container, null));
     }
 
-    /// <summary>A template resource at a place in a source file; its values point there too.</summary>
+    /// <summary>A template resource addressed by its construct path, at a place in a source file; its values point there too.</summary>
     private static IacResource Moved(IacResource resource, string path, SourceText text, SourceRange range, SourceRange nameRange,
-        List<ResourceTag> tags, TagContainer? container, IReadOnlySet<string>? ignored) => new()
+        IReadOnlyList<ResourceTag> tags, TagContainer? container, IReadOnlySet<string>? ignored, bool keepValues = false) => new()
     {
         Type = resource.Type,
         Name = path[(path.LastIndexOf('/') + 1)..],
@@ -108,7 +108,7 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
         FilePath = text.Path,
         Range = range,
         NameRange = nameRange,
-        Properties = (MapValue)ValueRanges.Everywhere(resource.Properties, range),
+        Properties = keepValues ? resource.Properties : (MapValue)ValueRanges.Everywhere(resource.Properties, range),
         Tags = tags,
         TagShape = resource.TagShape,
         TagContainer = container,
