@@ -17,30 +17,45 @@ internal static class AppCompilation
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList());
 
-    /// <summary>The CDK assemblies for an app, or an empty list when it was never built or restored.</summary>
-    public static List<string> FindCdkAssemblies(string appDirectory)
+    /// <summary>
+    /// The CDK assemblies for an app: its build output (<c>bin/</c>) first, else the newest of each package in the
+    /// NuGet cache; empty when the app was never built or restored. A null directory looks in the cache only.
+    /// </summary>
+    public static List<string> FindCdkAssemblies(string? appDirectory)
     {
         var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        try
+        if (appDirectory is not null)
         {
-            foreach (var bin in Directory.EnumerateDirectories(appDirectory, "bin", SearchOption.AllDirectories).Take(8))
-                foreach (var dll in Directory.EnumerateFiles(bin, "Amazon.*.dll", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(bin, "Constructs.dll", SearchOption.AllDirectories)))
-                    found.TryAdd(Path.GetFileName(dll), dll);
-            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (var package in new[] { "amazon.cdk.lib", "constructs", "amazon.jsii.runtime" })
+            try
+            {
+                foreach (var bin in Directory.EnumerateDirectories(appDirectory, "bin", SearchOption.AllDirectories).Take(8))
+                    foreach (var dll in Directory.EnumerateFiles(bin, "*.dll", SearchOption.AllDirectories))
+                        if (IsCdkAssembly(Path.GetFileName(dll))) found.TryAdd(Path.GetFileName(dll), dll);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var package in new[] { "amazon.cdk.lib", "constructs", "amazon.jsii.runtime" })
+        {
+            try
             {
                 var dir = Path.Combine(cache, package);
                 if (!Directory.Exists(dir)) continue;
-                var newest = Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal).LastOrDefault();
+                var newest = Directory.EnumerateDirectories(dir)
+                    .Select(d => (Dir: d, Version: Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)))
+                    .MaxBy(d => d.Version).Dir;
                 if (newest is null) continue;
                 foreach (var dll in Directory.EnumerateFiles(newest, "*.dll", SearchOption.AllDirectories))
                     found.TryAdd(Path.GetFileName(dll), dll);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         return found.Values.Order(StringComparer.Ordinal).ToList();
     }
+
+    private static bool IsCdkAssembly(string name) =>
+        name.StartsWith("Amazon.CDK", StringComparison.Ordinal) || name is "Constructs.dll" or "Amazon.JSII.Runtime.dll";
 
     /// <summary>Compiles the sources and gives each its semantic model.</summary>
     public static void Attach(IReadOnlyList<CSharpSource> sources, IEnumerable<string> cdkAssemblies)

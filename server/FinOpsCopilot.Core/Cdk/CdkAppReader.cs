@@ -36,9 +36,12 @@ public static class CdkAppReader
             options, () => AppCompilation.FindCdkAssemblies(appDirectory), errors);
     }
 
-    /// <summary>Reads C# source held in memory (an editor's buffers, tests, benchmarks), with an optional cloud assembly folder.</summary>
+    /// <summary>
+    /// Reads C# source held in memory (an editor's buffers, tests, benchmarks), with an optional cloud assembly folder;
+    /// the semantic model, when asked for, uses the CDK assemblies of the NuGet cache.
+    /// </summary>
     public static CdkAppResult ReadSources(IReadOnlyList<(string Path, string Content)> csharpFiles, string? cloudAssembly = null, CdkReadOptions? options = null) =>
-        Read(csharpFiles, cloudAssembly, () => [], options ?? CdkReadOptions.Default, () => [], []);
+        Read(csharpFiles, cloudAssembly, () => [], options ?? CdkReadOptions.Default, () => AppCompilation.FindCdkAssemblies(null), []);
 
     private static CdkAppResult Read(IReadOnlyList<(string Path, string Content)> csharpFiles, string? cloudAssembly,
         Func<List<SourceText>> otherSources, CdkReadOptions options, Func<List<string>> cdkAssemblies, List<PathError> errors)

@@ -36,6 +36,8 @@ internal static class ConstructCatalog
 
     public static readonly IReadOnlyList<ConstructMapping> L2 =
     [
+        // The .NET binding names the EC2 instance class Instance_ (Instance clashes with a member); both spellings read.
+        new("Instance_", "Amazon.CDK.AWS.EC2", "AWS::EC2::Instance", PropsKind.Instance),
         new("Instance", "Amazon.CDK.AWS.EC2", "AWS::EC2::Instance", PropsKind.Instance),
         new("Volume", "Amazon.CDK.AWS.EC2", "AWS::EC2::Volume", PropsKind.Volume),
         new("Vpc", "Amazon.CDK.AWS.EC2", "AWS::EC2::VPC", PropsKind.Vpc),
@@ -80,10 +82,19 @@ internal static class ConstructCatalog
 
     public static IEnumerable<ConstructMapping> Candidates(string className) => ByClass[className];
 
+    /// <summary>Classes of <c>Amazon.CDK</c> named Cfn* that are template elements, not resources.</summary>
+    public static readonly IReadOnlySet<string> CoreElements = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CfnOutput", "CfnParameter", "CfnCondition", "CfnMapping", "CfnRule", "CfnJson", "CfnElement", "CfnRefElement",
+        "CfnInclude", "CfnDynamicReference", "CfnTag", "CfnCodeDeployBlueGreenHook", "CfnHook", "CfnResource",
+    };
+
     /// <summary>The CloudFormation type of an L1 class in a namespace: the catalog's spelling when it knows it.</summary>
     public static string? L1Type(string className, string @namespace)
     {
         if (!className.StartsWith("Cfn", StringComparison.Ordinal) || className.Length <= 3) return null;
+        // Amazon.CDK.CfnStack, CfnWaitCondition…: the CloudFormation service's own resources.
+        if (@namespace == "Amazon.CDK") return CoreElements.Contains(className) ? null : $"AWS::CloudFormation::{className[3..]}";
         if (!@namespace.StartsWith(AwsNamespacePrefix, StringComparison.Ordinal)) return null;
         var service = @namespace[AwsNamespacePrefix.Length..];
         if (service.Contains('.', StringComparison.Ordinal)) return null;

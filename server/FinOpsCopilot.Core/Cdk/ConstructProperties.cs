@@ -53,6 +53,9 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
         var type = node.CfnType!;
         switch (node.Kind)
         {
+            case PropsKind.L1 when node.ClassName == "CfnResource":
+                if (p.Value("Properties") is MapValue generic) p.Entries.AddRange(generic.Entries);
+                break;
             case PropsKind.L1:
                 foreach (var name in p.Names) p.Copy(name, CfnPropertyName(name));
                 break;

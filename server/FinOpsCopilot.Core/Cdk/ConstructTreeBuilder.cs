@@ -19,6 +19,8 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
     private readonly Stack<string> _walking = new();
     private readonly Dictionary<string, List<SourceDiagnostic>> _diagnostics = new(StringComparer.Ordinal);
     private readonly HashSet<(string, SourceDiagnostic)> _seen = [];
+    private readonly Lazy<List<string>> _globalUsings = new(() =>
+        sources.SelectMany(s => s.Usings).Where(u => u.Global && u.Alias is null).Select(u => u.Namespace).Distinct().ToList());
     private int _sequence;
 
     public ConstructNode Root { get; } = ConstructNode.App();
@@ -100,7 +102,8 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
     {
         var args = creation.ArgumentList!.Arguments;
         if (ResolveScope(args[0].Expression, thisNode, names) is not { } parent) return;
-        var typeName = TypeName(creation);
+        // The compiled type's name when there is one: it sees through aliases and implicit `new(...)`.
+        var typeName = source.Model?.GetTypeInfo(creation).Type is { TypeKind: not TypeKind.Error } compiled ? compiled.Name : TypeName(creation);
         if (typeName is null or "App") return;
         var id = evaluator.Evaluate(args[1].Expression, source).AsString() ?? args[1].Expression.ToString();
         var statement = DeclaringStatement(creation);
@@ -139,15 +142,17 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
     private (ConstructMapping? Mapping, string? CfnType, string? Problem) Resolve(BaseObjectCreationExpressionSyntax creation, string typeName, CSharpSource source)
     {
         var namespaces = CandidateNamespaces(creation, source);
+        if (typeName == "CfnResource") return (null, GenericResourceType(creation, source), null);
+        if (ConstructCatalog.CoreElements.Contains(typeName)) return (null, null, null);
         if (typeName.StartsWith("Cfn", StringComparison.Ordinal))
         {
             var types = namespaces.Select(ns => ConstructCatalog.L1Type(typeName, ns)).OfType<string>().Distinct().ToList();
             var known = types.Where(ConstructCatalog.IsKnownType).ToList();
             if (known.Count == 1) return (null, known[0], null);
             if (types.Count == 1) return (null, types[0], null);
-            return types.Count == 0
-                ? (null, null, $"'{typeName}' is not analysed: no 'using Amazon.CDK.AWS.<Service>;' says which service it belongs to")
-                : (null, null, $"'{typeName}' is not analysed: it is ambiguous between {string.Join(" and ", types)}");
+            return types.Count == 0 ? (null, null, $"'{typeName}' is not analysed: no 'using Amazon.CDK.AWS.<Service>;' says which service it belongs to")
+                : known.Count > 1 ? (null, null, $"'{typeName}' is not analysed: it is ambiguous between {string.Join(" and ", known)}")
+                : (null, null, $"'{typeName}' is not analysed: none of {string.Join(", ", types)} is a resource type the catalog knows");
         }
         var candidates = ConstructCatalog.Candidates(typeName).ToList();
         if (candidates.Count == 0) return (null, null, null);
@@ -159,8 +164,16 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
         return (null, null, null);
     }
 
+    /// <summary><c>new CfnResource(this, "Id", new CfnResourceProps { Type = "AWS::…" })</c>: the type it names, when constant.</summary>
+    private string? GenericResourceType(BaseObjectCreationExpressionSyntax creation, CSharpSource source)
+    {
+        var args = creation.ArgumentList!.Arguments;
+        if (args.Count < 3 || !evaluator.Initializer(args[2].Expression, source).TryGetValue("Type", out var type)) return null;
+        return evaluator.Evaluate(type.Value, type.Source).AsString() is { } t && t.Contains("::", StringComparison.Ordinal) ? t : null;
+    }
+
     /// <summary>The namespaces a type name may come from: exact when compiled, else the written qualifier or the usings.</summary>
-    private static List<string> CandidateNamespaces(BaseObjectCreationExpressionSyntax creation, CSharpSource source)
+    private List<string> CandidateNamespaces(BaseObjectCreationExpressionSyntax creation, CSharpSource source)
     {
         if (source.Model?.GetTypeInfo(creation).Type is { TypeKind: not TypeKind.Error } type)
             return [type.ContainingNamespace.ToDisplayString()];
@@ -172,7 +185,7 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
             // "EC2.Instance" under "using Amazon.CDK.AWS;"
             return [ConstructCatalog.AwsNamespacePrefix + q.Split('.')[^1]];
         }
-        return source.Usings.Where(u => u.Alias is null).Select(u => u.Namespace).Distinct().ToList();
+        return source.Usings.Where(u => u.Alias is null).Select(u => u.Namespace).Concat(_globalUsings.Value).Distinct().ToList();
     }
 
     private void Tag(InvocationExpressionSyntax call, bool remove, ExpressionSyntax scopeExpr, SeparatedSyntaxList<ArgumentSyntax> args,

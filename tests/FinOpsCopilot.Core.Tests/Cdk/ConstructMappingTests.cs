@@ -6,7 +6,8 @@ namespace FinOpsCopilot.Core.Tests.Cdk;
 public class ConstructMappingTests
 {
     [Theory]
-    [InlineData("new Instance(this, \"X\", new InstanceProps { InstanceType = new InstanceType(\"t3.micro\") });", "AWS::EC2::Instance")]
+    [InlineData("new Instance_(this, \"X\", new InstanceProps { InstanceType = new InstanceType(\"t3.micro\") });", "AWS::EC2::Instance")]
+    [InlineData("new Instance(this, \"X\");", "AWS::EC2::Instance")]
     [InlineData("new Volume(this, \"X\", new VolumeProps { Size = Size.Gibibytes(20) });", "AWS::EC2::Volume")]
     [InlineData("new Vpc(this, \"X\");", "AWS::EC2::VPC")]
     [InlineData("new Bucket(this, \"X\");", "AWS::S3::Bucket")]
@@ -179,5 +180,36 @@ public class ConstructMappingTests
         var all = Cdk.Resources("AddBuckets();", members);
         var r = Assert.Single(all);
         Assert.Equal("MyStack/$\"Bucket-{name}\"", r.Address);
+    }
+
+    [Fact]
+    public void Template_elements_are_not_resources_and_cfn_resource_names_its_type()
+    {
+        var all = Cdk.Resources("""
+            new CfnOutput(this, "Out", new CfnOutputProps { Value = "x" });
+            new CfnParameter(this, "Param");
+            new CfnResource(this, "Raw", new CfnResourceProps { Type = "AWS::SQS::Queue", Properties = new Dictionary<string, object> { ["DelaySeconds"] = 5 } });
+            new CfnWaitConditionHandle(this, "Handle");
+            """);
+        Assert.Equal(["MyStack/Raw", "MyStack/Handle"], all.Select(r => r.Address));
+        Assert.Equal(("AWS::SQS::Queue", "5"), (all[0].Type, all[0].Prop("DelaySeconds")));
+        Assert.Equal("AWS::CloudFormation::WaitConditionHandle", all[1].Type);
+    }
+
+    [Fact]
+    public void Global_usings_in_another_file_count()
+    {
+        var result = Cdk.Read(("Usings.cs", "global using Amazon.CDK.AWS.DynamoDB;"), ("S.cs", "using Amazon.CDK;\npublic class S : Stack { public S() : base(null, \"S\") { new Table(this, \"T\"); } }"));
+        Assert.Equal("AWS::DynamoDB::Table", result.At("S/T").Type);
+    }
+
+    [Fact]
+    public void Semantic_model_with_the_cdk_assemblies_sees_through_aliases()
+    {
+        // Needs Amazon.CDK.Lib in the NuGet cache (restoring samples/cdk-csharp puts it there); syntax mode is tested without it.
+        if (FinOpsCopilot.Core.Cdk.AppCompilation.FindCdkAssemblies(null).Count == 0) return;
+        var source = "using Amazon.CDK;\nusing Store = Amazon.CDK.AWS.S3.Bucket;\npublic class S : Stack { public S() : base(null, \"S\") { new Store(this, \"B\"); } }";
+        Assert.Empty(Cdk.Read(("S.cs", source)).All());
+        Assert.Equal("AWS::S3::Bucket", Cdk.ReadSemantic(("S.cs", source)).At("S/B").Type);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ShopStack : Stack
             NatGateways = 1,
         });
 
-        var webServer = new Instance(this, "WebServer", new InstanceProps
+        var webServer = new Instance_(this, "WebServer", new InstanceProps
         {
             Vpc = vpc,
             InstanceType = InstanceType.Of(InstanceClass.BURSTABLE3, InstanceSize.MEDIUM),
