@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -57,10 +58,13 @@ internal static class AppCompilation
     private static bool IsCdkAssembly(string name) =>
         name.StartsWith("Amazon.CDK", StringComparison.Ordinal) || name is "Constructs.dll" or "Amazon.JSII.Runtime.dll";
 
+    /// <summary>Reading Amazon.CDK.Lib's metadata is the expensive part of a compilation: once per process per file.</summary>
+    private static readonly ConcurrentDictionary<string, MetadataReference> References = new(StringComparer.Ordinal);
+
     /// <summary>Compiles the sources and gives each its semantic model.</summary>
     public static void Attach(IReadOnlyList<CSharpSource> sources, IEnumerable<string> cdkAssemblies)
     {
-        var references = Runtime.Value.Concat(cdkAssemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        var references = Runtime.Value.Concat(cdkAssemblies.Select(p => References.GetOrAdd(p, static path => MetadataReference.CreateFromFile(path))));
         var compilation = CSharpCompilation.Create("CdkApp", sources.Select(s => s.Tree), references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
         foreach (var source in sources) source.Model = compilation.GetSemanticModel(source.Tree, ignoreAccessibility: true);
