@@ -9,7 +9,7 @@ namespace FinOpsCopilot.Core.Cdk;
 /// Merges a cloud assembly with the source so each real resource is reported once, where the user can fix it:
 /// <list type="number">
 /// <item>a template resource that is the resource a C# construct creates (same construct path, <c>/Resource</c> or
-/// <c>/Default</c> dropped, same type) is reported by the C# reader only;</item>
+/// <c>/Default</c> dropped, same type) is reported by the C# reader only, completed with what the template knows;</item>
 /// <item>another template resource below a C# construct (the role and security group of an <c>Instance</c>) is reported
 /// at that construct, with the template's type, properties and tags;</item>
 /// <item>without C# source, at the construct id's literal in the TypeScript/Python/Java/Go source when unambiguous;</item>
@@ -28,6 +28,10 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
         .GroupBy(n => n.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
     private readonly Dictionary<string, List<IacResource>> _relocated = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceText> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<IacResource, IacResource> _enriched = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>C# resources completed with what their synthesized template knows (see <see cref="Enrich"/>).</summary>
+    public IacResource Final(IacResource fromSource) => _enriched.GetValueOrDefault(fromSource, fromSource);
 
     public IReadOnlyDictionary<string, List<IacResource>> Relocated => _relocated;
     public IReadOnlyDictionary<string, SourceText> RelocatedTexts => _texts;
@@ -41,7 +45,11 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
             if (resource.Type == "AWS::CDK::Metadata") continue;
             if (!template.PathByLogicalId.TryGetValue(resource.Name, out var fullPath)) { kept.Add(resource); continue; }
             var path = ConstructPath(fullPath);
-            if (_byAddress.TryGetValue(path, out var same) && same.Any(s => s.Resource.Type == resource.Type)) continue;
+            if (_byAddress.TryGetValue(path, out var same) && same.FirstOrDefault(s => s.Resource.Type == resource.Type) is { Resource: { } fromSource })
+            {
+                _enriched[fromSource] = Enrich(fromSource, resource);
+                continue;
+            }
             if (Owner(path) is { } node) { Relocate(resource, path, node); continue; }
             if (locator?.Locate(path) is { } at) { RelocateToLiteral(resource, path, at.Text, at.Range); continue; }
             kept.Add(Moved(resource, path, template.Document.Text, resource.Range, resource.NameRange, resource.Tags, resource.TagContainer, resource.IgnoredRules, keepValues: true));
@@ -96,6 +104,39 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
         var container = resource.TagShape == TagShape.None ? null
             : new TagContainer("Tags", resource.TagShape, null, null, SourceRange.Empty(literal.End));
         Add(text, Moved(resource, path, text, literal, literal, tags, container, null));
+    }
+
+    /// <summary>
+    /// The C# resource completed by its synthesized twin: the source wins where it knows a value (it is live, the
+    /// assembly may be stale); a property it cannot know or does not read, and a tag value it cannot know, come from
+    /// the template and point at the construct (or at the unknown value they replace).
+    /// </summary>
+    private static IacResource Enrich(IacResource fromSource, IacResource synthesized)
+    {
+        var entries = fromSource.Properties.Entries.Select(e =>
+            e.Value is UnknownValue && synthesized.Properties.Entry(e.Key) is { Value.IsKnown: true } t
+                ? e with { Value = ValueRanges.Everywhere(t.Value, e.Value.Range) }
+                : e).ToList();
+        foreach (var t in synthesized.Properties.Entries)
+            if (t.Key != "Tags" && fromSource.Properties.Entry(t.Key) is null)
+                entries.Add(new MapEntry(t.Key, fromSource.NameRange, ValueRanges.Everywhere(t.Value, fromSource.Range)));
+        var tags = fromSource.Tags.Select(tag =>
+            tag.Value is null && synthesized.FindTag(tag.Key) is { Value: { } v } ? tag with { Value = v, UnknownReason = null } : tag).ToList();
+        return new IacResource
+        {
+            Type = fromSource.Type,
+            Name = fromSource.Name,
+            Address = fromSource.Address,
+            FilePath = fromSource.FilePath,
+            Range = fromSource.Range,
+            NameRange = fromSource.NameRange,
+            Properties = new MapValue(entries, fromSource.Properties.Range),
+            Tags = tags,
+            TagShape = fromSource.TagShape,
+            TagContainer = fromSource.TagContainer,
+            UnknownTagsReason = fromSource.UnknownTagsReason,
+            IgnoredRules = fromSource.IgnoredRules,
+        };
     }
 
     /// <summary>A template resource addressed by its construct path, at a place in a source file; its values point there too.</summary>

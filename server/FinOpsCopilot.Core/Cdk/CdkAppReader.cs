@@ -57,6 +57,7 @@ public static class CdkAppReader
         var documents = new List<IacDocument>();
         var relocated = new Dictionary<string, List<IacResource>>(StringComparer.Ordinal);
         var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        Func<IacResource, IacResource> final = r => r;
         if (cloudAssembly is not null)
         {
             var problems = new List<SourceDiagnostic>();
@@ -67,11 +68,12 @@ public static class CdkAppReader
                 if (mapper.Map(template) is { } doc) documents.Add(doc);
             foreach (var (path, list) in mapper.Relocated) relocated[path] = list;
             foreach (var (path, text) in mapper.RelocatedTexts) texts[path] = text;
+            final = mapper.Final;
         }
         if (app is not null)
             foreach (var source in app.Sources)
             {
-                var resources = app.Resources.Where(r => r.Node.Source == source).Select(r => r.Resource)
+                var resources = app.Resources.Where(r => r.Node.Source == source).Select(r => final(r.Resource))
                     .Concat(relocated.GetValueOrDefault(source.Path) ?? []).ToList();
                 var diagnostics = app.Diagnostics.GetValueOrDefault(source.Path) ?? [];
                 relocated.Remove(source.Path);

@@ -140,4 +140,33 @@ public sealed class CloudAssemblyTests : IDisposable
         File.Move(Path.Combine(_dir, "cdk.out", "Shop.template.json"), Path.Combine(nested, "Shop.template.json"));
         Assert.Equal(3, CdkAppReader.Read(_dir).All().Count());
     }
+
+    [Fact]
+    public void Source_values_it_cannot_know_come_from_the_template()
+    {
+        App();
+        File.WriteAllText(Path.Combine(_dir, "cdk.out", "Shop.template.json"), """
+            { "Resources": { "WebABC": { "Type": "AWS::EC2::Instance",
+              "Properties": { "InstanceType": "m5.large", "Monitoring": true, "Tags": [ { "Key": "Owner", "Value": "web-team" } ] },
+              "Metadata": { "aws:cdk:path": "Shop/Web/Resource" } } } }
+            """);
+        var stack = Cdk.Usings + """
+            public class ShopStack : Stack
+            {
+                public ShopStack(Construct scope, string id, string size, string owner) : base(scope, id)
+                {
+                    var web = new Instance_(this, "Web", new InstanceProps { InstanceType = new InstanceType(size) });
+                    Tags.Of(web).Add("Owner", owner);
+                }
+            }
+            """;
+        File.WriteAllText(Path.Combine(_dir, "ShopStack.cs"), stack);
+        File.WriteAllText(Path.Combine(_dir, "Program.cs"), Cdk.Usings + "var app = new App();\nnew ShopStack(app, \"Shop\", \"m5.large\", \"web-team\");\n");
+        var web = Assert.Single(CdkAppReader.Read(_dir, new CdkReadOptions { Semantic = SemanticMode.Never }).All());
+        Assert.Equal(("Shop/Web", "m5.large"), (web.Address, web.Properties["InstanceType"]?.AsString()));
+        Assert.Equal("new InstanceType(size)", TestSupport.Covered(stack, web.Properties["InstanceType"]!.Range));
+        Assert.Equal("true", web.Properties["Monitoring"]?.AsString());
+        Assert.Equal("web-team", web.FindTag("Owner")?.Value);
+        Assert.Equal("owner", TestSupport.Covered(stack, web.FindTag("Owner")!.ValueRange));
+    }
 }
