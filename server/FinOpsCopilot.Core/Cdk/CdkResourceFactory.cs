@@ -61,7 +61,7 @@ internal sealed class CdkResourceFactory(ConstructProperties properties)
         if (node.Statement is { } statement && ScopeExpression(node) is { } expr)
         {
             var end = source.Text.PositionAt(statement.Span.End);
-            construct = new TagStatementTarget(expr, new SourcePosition(end.Line + 1, 0), source.Text.IndentationOf(source.Text.PositionAt(statement.SpanStart).Line));
+            construct = new TagStatementTarget(source.Path, expr, new SourcePosition(end.Line + 1, 0), source.Text.IndentationOf(source.Text.PositionAt(statement.SpanStart).Line));
         }
         TagStatementTarget? stack = null;
         if (node.Stack is { Body: BlockSyntax block, BodySource: { } stackSource })
@@ -71,7 +71,7 @@ internal sealed class CdkResourceFactory(ConstructProperties properties)
             var indent = block.Statements.Count > 0
                 ? text.IndentationOf(text.PositionAt(block.Statements[0].SpanStart).Line)
                 : text.IndentationOf(open.Line) + "    ";
-            stack = new TagStatementTarget("this", new SourcePosition(open.Line + 1, 0), indent);
+            stack = new TagStatementTarget(stackSource.Path, "this", new SourcePosition(open.Line + 1, 0), indent);
         }
         return (construct, stack);
     }

@@ -22,7 +22,7 @@ public class FixPlacementTests
         var vpc = Cdk.Read(("Stack.cs", source)).At("MyStack/Vpc");
         var target = vpc.TagContainer!.Construct!;
         var text = new SourceText("Stack.cs", source);
-        Assert.Equal("vpc", target.ScopeExpression);
+        Assert.Equal(("Stack.cs", "vpc"), (target.FilePath, target.ScopeExpression));
         Assert.Equal("        });", text.LineText(target.InsertAt.Line - 1));
         Assert.Equal(0, target.InsertAt.Character);
         Assert.Equal("        ", target.Indentation);
@@ -75,5 +75,15 @@ public class FixPlacementTests
         var r = Cdk.Resource("new CfnBucketPolicy(this, \"P\", new CfnBucketPolicyProps());", "MyStack/P");
         Assert.Equal(TagShape.None, r.TagShape);
         Assert.Null(r.TagContainer);
+    }
+
+    [Fact]
+    public void Stack_fix_of_a_construct_in_another_class_goes_to_the_stack_file()
+    {
+        var web = Cdk.Usings + "public class Web : Construct { public Web(Construct scope, string id) : base(scope, id) { var b = new Bucket(this, \"B\"); } }";
+        var result = Cdk.Read(("Web.cs", web), ("Stack.cs", Cdk.Stack("new Web(this, \"Web\");")));
+        var container = result.At("MyStack/Web/B").TagContainer!;
+        Assert.Equal(("Web.cs", "b"), (container.Construct!.FilePath, container.Construct.ScopeExpression));
+        Assert.Equal(("Stack.cs", "this"), (container.Stack!.FilePath, container.Stack.ScopeExpression));
     }
 }
