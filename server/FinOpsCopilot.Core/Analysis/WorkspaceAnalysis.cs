@@ -61,10 +61,10 @@ public static class WorkspaceAnalysis
         });
 
         for (int i = 0; i < files.Count; i++)
-            if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path) && !CdkAppReader.IsAppManifest(files[i].Path)) skipped.Add(files[i].Path);
+            if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path) && !CdkWorkspace.IsCdkInput(files[i].Path)) skipped.Add(files[i].Path);
         var allFindings = findings.Where(f => f is not null).SelectMany(f => f).ToList();
         var allDocuments = documents.OfType<IacDocument>().ToList();
-        // CDK apps (a cdk.json among the files): C# source and cdk.out, read only when there is one.
+        // CDK apps (a cdk.json, or a named .cs file of an app): C# source and cdk.out, read only when there is one.
         if (CdkWorkspace.AppsAmong(files.Select(f => f.Path)) is { Count: > 0 } cdkApps)
         {
             var (cdkDocuments, cdkFindings) = CdkWorkspace.Analyze(cdkApps, resolver, errors, policyErrors);

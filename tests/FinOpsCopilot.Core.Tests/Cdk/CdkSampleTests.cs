@@ -63,4 +63,27 @@ public class CdkSampleTests
             ["ShopStack/AccessLogs tag-missing", "ShopStack/Assets tag-value-invalid", "ShopStack/OrdersDatabase tag-value-invalid", "ShopStack/WebServer tag-key-case"],
             findings.Select(f => $"{f.ResourceAddress} {f.RuleId}").Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_named_csharp_file_of_the_app_gives_that_files_findings()
+    {
+        var stack = Path.Combine(App, "src", "ShopApp", "ShopStack.cs");
+        var program = Path.Combine(App, "src", "ShopApp", "Program.cs");
+        var result = WorkspaceAnalysis.Run([program]);
+        Assert.Empty(result.SkippedFiles);
+        Assert.Empty(result.Findings);
+        Assert.Equal(["Program.cs"], result.Documents.Select(d => Path.GetFileName(d.Path)));
+        Assert.Equal(7, WorkspaceAnalysis.Run([stack]).Findings.Count);
+        // Named together with its app's folder, the file is analysed once.
+        Assert.Equal(7, WorkspaceAnalysis.Run([App, stack]).Findings.Count);
+    }
+
+    [Fact]
+    public void A_csharp_file_outside_any_app_is_skipped()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("finops-cs-").FullName, "Stack.cs");
+        File.WriteAllText(file, Cdk.Stack("new Bucket(this, \"B\");"));
+        Assert.Equal([file], WorkspaceAnalysis.Run([file]).SkippedFiles);
+        Directory.Delete(Path.GetDirectoryName(file)!, true);
+    }
 }
