@@ -1,4 +1,3 @@
-using System.Globalization;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Text;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,6 +18,8 @@ internal sealed record ResourcePart(string? RelativeId, string CfnType, List<Map
 /// </summary>
 internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
 {
+    private readonly CdkValueReader _read = new(evaluator);
+
     private sealed class Props(ExpressionEvaluator evaluator, Dictionary<string, (ExpressionSyntax Value, CSharpSource Source)> members, SourceRange defaultRange)
     {
         public readonly List<MapEntry> Entries = [];
@@ -36,11 +37,6 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
         }
 
         public void Copy(string cdkName, string cfnName) => Add(cfnName, Value(cdkName));
-
-        public void Default(string cfnName, IacValue value)
-        {
-            if (!Entries.Any(e => e.Key == cfnName)) Add(cfnName, value);
-        }
     }
 
     public List<ResourcePart> Extract(ConstructNode node)
@@ -60,11 +56,11 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
                 foreach (var name in p.Names) p.Copy(name, CfnPropertyName(name));
                 break;
             case PropsKind.Instance:
-                p.Add("InstanceType", InstanceType(p["InstanceType"], "", defaultRange));
+                p.Add("InstanceType", _read.InstanceType(p["InstanceType"], ""));
                 break;
             case PropsKind.Volume:
-                p.Add("Size", Quantity(p["Size"]));
-                p.Add("VolumeType", EnumLower(p["VolumeType"]));
+                p.Add("Size", _read.Quantity(p["Size"]));
+                p.Add("VolumeType", _read.EnumLower(p["VolumeType"]));
                 p.Copy("Iops", "Iops");
                 break;
             case PropsKind.Vpc:
@@ -74,29 +70,29 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
                 Bucket(p);
                 break;
             case PropsKind.DatabaseInstance:
-                p.Add("DBInstanceClass", InstanceType(p["InstanceType"], "db.", defaultRange) ?? new StringValue("db.m5.large", defaultRange));
+                p.Add("DBInstanceClass", _read.InstanceType(p["InstanceType"], "db.") ?? new StringValue("db.m5.large", defaultRange));
                 p.Add("AllocatedStorage", p.Value("AllocatedStorage") ?? new NumberValue(100, "100", defaultRange));
                 p.Add("MultiAZ", p.Value("MultiAz") ?? new BoolValue(false, defaultRange));
-                p.Add("StorageType", EnumLower(p["StorageType"]));
-                p.Add("Engine", Engine(p["Engine"]));
-                p.Add("BackupRetentionPeriod", Quantity(p["BackupRetention"]));
+                p.Add("StorageType", _read.EnumLower(p["StorageType"]));
+                p.Add("Engine", _read.Engine(p["Engine"]));
+                p.Add("BackupRetentionPeriod", _read.Quantity(p["BackupRetention"]));
                 p.Copy("Iops", "Iops");
                 break;
             case PropsKind.DatabaseCluster:
-                p.Add("Engine", Engine(p["Engine"]));
+                p.Add("Engine", _read.Engine(p["Engine"]));
                 ClusterInstances(p, parts);
                 break;
             case PropsKind.Function:
                 p.Copy("MemorySize", "MemorySize");
-                p.Add("Timeout", Quantity(p["Timeout"]));
-                p.Add("Runtime", Member(p["Runtime"], CdkEnums.Runtime));
-                if (Member(p["Architecture"], m => m == "ARM_64" ? "arm64" : "x86_64") is { } arch)
+                p.Add("Timeout", _read.Quantity(p["Timeout"]));
+                p.Add("Runtime", _read.Member(p["Runtime"], CdkEnums.Runtime));
+                if (_read.Member(p["Architecture"], m => m == "ARM_64" ? "arm64" : "x86_64") is { } arch)
                     p.Add("Architectures", new ListValue([arch], arch.Range));
-                p.Add("LogRetention", Retention(p["LogRetention"]));
+                p.Add("LogRetention", _read.Retention(p["LogRetention"]));
                 p.Copy("ReservedConcurrentExecutions", "ReservedConcurrentExecutions");
                 break;
             case PropsKind.AutoScalingGroup:
-                p.Add("InstanceType", InstanceType(p["InstanceType"], "", defaultRange));
+                p.Add("InstanceType", _read.InstanceType(p["InstanceType"], ""));
                 p.Add("MinSize", p.Value("MinCapacity") ?? new NumberValue(1, "1", defaultRange));
                 p.Copy("MaxCapacity", "MaxSize");
                 p.Copy("DesiredCapacity", "DesiredCapacity");
@@ -111,12 +107,12 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
                 break;
             case PropsKind.LogGroup:
                 p.Copy("LogGroupName", "LogGroupName");
-                var retention = Retention(p["Retention"]);
+                var retention = _read.Retention(p["Retention"]);
                 if (p["Retention"] is null) retention = new NumberValue(731, "731", defaultRange);
                 p.Add("RetentionInDays", retention);
                 break;
         }
-        if (node.Kind != PropsKind.L1) p.Add("DeletionPolicy", Member(p["RemovalPolicy"], m => CdkEnums.DeletionPolicy(m) ?? m));
+        if (node.Kind != PropsKind.L1) p.Add("DeletionPolicy", _read.Member(p["RemovalPolicy"], m => CdkEnums.DeletionPolicy(m) ?? m));
         parts.Insert(0, new ResourcePart(null, type, p.Entries));
         return parts;
     }
@@ -165,7 +161,7 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
 
     private void Table(Props p)
     {
-        var billing = Member(p["BillingMode"], m => m);
+        var billing = _read.Member(p["BillingMode"], m => m);
         p.Add("BillingMode", billing);
         if (billing?.AsString() != "PAY_PER_REQUEST")
         {
@@ -174,14 +170,14 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
             p.Add("ProvisionedThroughput", new MapValue(
                 [new MapEntry("ReadCapacityUnits", read.Range, read), new MapEntry("WriteCapacityUnits", write.Range, write)], p.DefaultRange));
         }
-        p.Add("TableClass", Member(p["TableClass"], m => m));
+        p.Add("TableClass", _read.Member(p["TableClass"], m => m));
     }
 
     private void ClusterInstances(Props p, List<ResourcePart> parts)
     {
         void Instance(string id, ExpressionSyntax e, CSharpSource source)
         {
-            (e, source) = Follow(e, source);
+            (e, source) = _read.Follow(e, source);
             var range = source.Range(e);
             var instance = new List<MapEntry>();
             if (e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var kind } } call)
@@ -190,7 +186,7 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
                 var childId = args.Count > 0 ? evaluator.Evaluate(args[0].Expression, source).AsString() ?? id : id;
                 IacValue? cls = kind == "ServerlessV2" ? new StringValue("db.serverless", range) : null;
                 if (cls is null && args.Count > 1 && evaluator.Initializer(args[1].Expression, source).TryGetValue("InstanceType", out var t))
-                    cls = InstanceType(t, "db.", range);
+                    cls = _read.InstanceType(t, "db.");
                 if (cls is not null) instance.Add(new MapEntry("DBInstanceClass", cls.Range, cls));
                 parts.Add(new ResourcePart(childId, "AWS::RDS::DBInstance", instance));
                 return;
@@ -201,7 +197,7 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
         if (p["Writer"] is { } writer) Instance("writer", writer.Value, writer.Source);
         if (p["Readers"] is { } readers)
         {
-            var (e, source) = Follow(readers.Value, readers.Source);
+            var (e, source) = _read.Follow(readers.Value, readers.Source);
             var items = e switch
             {
                 ArrayCreationExpressionSyntax { Initializer: { } i } => i.Expressions.ToList(),
@@ -215,129 +211,10 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
         {
             var count = p.Value("Instances") is NumberValue n ? (int)Math.Clamp(n.Value, 0, 16) : 2;
             var props = evaluator.Initializer(legacy.Value, legacy.Source);
-            var cls = props.TryGetValue("InstanceType", out var t) ? InstanceType(t, "db.", p.DefaultRange) : null;
+            var cls = props.TryGetValue("InstanceType", out var t) ? _read.InstanceType(t, "db.") : null;
             for (int i = 1; i <= count; i++)
                 parts.Add(new ResourcePart($"Instance{i}", "AWS::RDS::DBInstance", cls is null ? [] : [new MapEntry("DBInstanceClass", cls.Range, cls)]));
         }
-    }
-
-    /// <summary>
-    /// <c>InstanceType.Of(InstanceClass.X, InstanceSize.Y)</c>, <c>new InstanceType("m5.large")</c> or a string, with
-    /// an RDS <c>db.</c> prefix when asked; follows locals and fields holding one.
-    /// </summary>
-    private IacValue? InstanceType((ExpressionSyntax Value, CSharpSource Source)? written, string prefix, SourceRange _)
-    {
-        if (written is not { } w) return null;
-        var range = w.Source.Range(w.Value);
-        var (e, source) = Follow(w.Value, w.Source);
-        switch (e)
-        {
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Of" }, ArgumentList.Arguments: [var c, var s] }:
-                var family = MemberName(Follow(c.Expression, source).Item1) is { } cm ? CdkEnums.InstanceFamily(cm) : null;
-                var size = MemberName(Follow(s.Expression, source).Item1) is { } sm ? CdkEnums.InstanceSize(sm) : null;
-                return family is not null && size is not null
-                    ? new StringValue($"{prefix}{family}.{size}", range)
-                    : new UnknownValue($"'{w.Value}' is not an instance class and size the analysis knows", range);
-            case ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var name] }:
-                var v = evaluator.Evaluate(name.Expression, source);
-                return v.AsString() is { } str ? new StringValue(prefix + str, range) : new UnknownValue((v as UnknownValue)?.Reason ?? "not a string", range);
-            default:
-                var other = evaluator.Evaluate(w.Value, w.Source);
-                return other.AsString() is { } o ? new StringValue(o.StartsWith(prefix, StringComparison.Ordinal) ? o : prefix + o, range) : other;
-        }
-    }
-
-    /// <summary><c>Duration.Days(7)</c> → 7, <c>Duration.Minutes(1)</c> → 60 (seconds), <c>Size.Gibibytes(20)</c> → 20: the unit CloudFormation uses.</summary>
-    private IacValue? Quantity((ExpressionSyntax Value, CSharpSource Source)? written)
-    {
-        if (written is not { } w) return null;
-        var range = w.Source.Range(w.Value);
-        var (e, source) = Follow(w.Value, w.Source);
-        if (e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var unit }, ArgumentList.Arguments: [var arg] })
-        {
-            double? factor = unit switch
-            {
-                "Seconds" or "Days" or "Gibibytes" => 1,
-                "Minutes" => 60,
-                "Hours" => 3600,
-                "Tebibytes" => 1024,
-                _ => null,
-            };
-            if (factor is { } f && evaluator.Evaluate(arg.Expression, source) is NumberValue n)
-            {
-                var total = n.Value * f;
-                return new NumberValue(total, total.ToString(CultureInfo.InvariantCulture), range);
-            }
-            return new UnknownValue($"'{w.Value}' is not a quantity the analysis can read", range);
-        }
-        return evaluator.Evaluate(w.Value, w.Source);
-    }
-
-    private IacValue? Retention((ExpressionSyntax Value, CSharpSource Source)? written)
-    {
-        if (written is not { } w) return null;
-        var range = w.Source.Range(w.Value);
-        if (MemberName(Follow(w.Value, w.Source).Item1) is { } m)
-        {
-            var days = CdkEnums.Retention(m, out var known);
-            if (known) return days is { } d ? new NumberValue(d, d.ToString(CultureInfo.InvariantCulture), range) : new NullValue(range);
-        }
-        return new UnknownValue($"'{w.Value}' is not a retention the analysis knows", range);
-    }
-
-    private IacValue? Engine((ExpressionSyntax Value, CSharpSource Source)? written)
-    {
-        if (written is not { } w) return null;
-        var range = w.Source.Range(w.Value);
-        var (e, _) = Follow(w.Value, w.Source);
-        var name = e switch
-        {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax m } => m.Name.Identifier.ValueText,
-            MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
-            _ => null,
-        };
-        var engine = name?.ToUpperInvariant() switch
-        {
-            "POSTGRES" => "postgres",
-            "MYSQL" => "mysql",
-            "MARIADB" => "mariadb",
-            "AURORAPOSTGRES" or "AURORA_POSTGRESQL" => "aurora-postgresql",
-            "AURORAMYSQL" or "AURORA_MYSQL" => "aurora-mysql",
-            "AURORA" => "aurora",
-            "SQLSERVEREX" or "SQL_SERVER_EX" => "sqlserver-ex",
-            "SQLSERVERWEB" or "SQL_SERVER_WEB" => "sqlserver-web",
-            "SQLSERVERSE" or "SQL_SERVER_SE" => "sqlserver-se",
-            "SQLSERVEREE" or "SQL_SERVER_EE" => "sqlserver-ee",
-            "ORACLESE2" or "ORACLE_SE2" => "oracle-se2",
-            "ORACLEEE" or "ORACLE_EE" => "oracle-ee",
-            _ => null,
-        };
-        return engine is null ? new UnknownValue($"'{w.Value}' is not an engine the analysis knows", range) : new StringValue(engine, range);
-    }
-
-    private IacValue? EnumLower((ExpressionSyntax Value, CSharpSource Source)? written) => Member(written, CdkEnums.Lower);
-
-    /// <summary>An enum-like member (<c>X.MEMBER</c>) mapped to its CloudFormation text; anything else evaluated as a value.</summary>
-    private IacValue? Member((ExpressionSyntax Value, CSharpSource Source)? written, Func<string, string> map)
-    {
-        if (written is not { } w) return null;
-        var range = w.Source.Range(w.Value);
-        return MemberName(Follow(w.Value, w.Source).Item1) is { } m ? new StringValue(map(m), range) : evaluator.Evaluate(w.Value, w.Source);
-    }
-
-    /// <summary>The member of <c>Type.MEMBER</c> when the receiver is a type-like name (starts with a capital).</summary>
-    private static string? MemberName(ExpressionSyntax e) =>
-        e is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax, Name: var n } m
-        && m.Expression.ToString().Split('.')[^1] is { Length: > 0 } owner && char.IsUpper(owner[0])
-            ? n.Identifier.ValueText
-            : null;
-
-    /// <summary>Follows locals and fields to the expression that defines them.</summary>
-    private (ExpressionSyntax, CSharpSource) Follow(ExpressionSyntax e, CSharpSource source)
-    {
-        for (int hop = 0; hop < 6 && e is IdentifierNameSyntax id && evaluator.FindDefinition(id, source) is { } def; hop++)
-            (e, source) = def;
-        return (e, source);
     }
 
     /// <summary>L1 props use .NET casing for acronyms (<c>MultiAz</c>, <c>DbInstanceClass</c>); CloudFormation does not.</summary>
