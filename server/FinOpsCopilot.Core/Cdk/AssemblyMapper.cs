@@ -45,7 +45,7 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
             if (resource.Type == "AWS::CDK::Metadata") continue;
             if (!template.PathByLogicalId.TryGetValue(resource.Name, out var fullPath)) { kept.Add(resource); continue; }
             var path = ConstructPath(fullPath);
-            if (_byAddress.TryGetValue(path, out var same) && same.FirstOrDefault(s => s.Resource.Type == resource.Type) is { Resource: { } fromSource })
+            if (Twin(path, resource.Type) is { } fromSource)
             {
                 _enriched[fromSource] = Enrich(fromSource, resource);
                 continue;
@@ -65,6 +65,20 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
             Diagnostics = diagnostics,
             Region = template.Document.Region,
         };
+    }
+
+    /// <summary>
+    /// The C# resource a template resource is: same path and type, or the construct just above it when that one has
+    /// the type and no twin yet (an AutoScalingGroup's resource is <c>ASG/ASG</c>, not <c>ASG/Resource</c>).
+    /// </summary>
+    private IacResource? Twin(string path, string type)
+    {
+        if (_byAddress.TryGetValue(path, out var same) && same.FirstOrDefault(s => s.Resource.Type == type) is { Resource: { } exact }) return exact;
+        var parent = path.LastIndexOf('/') is var i and > 0 ? path[..i] : null;
+        return parent is not null && _byAddress.TryGetValue(parent, out var above)
+            && above.FirstOrDefault(s => s.Resource.Type == type && s.Resource.Address == parent) is { Resource: { } owner } && !_enriched.ContainsKey(owner)
+            ? owner
+            : null;
     }
 
     /// <summary><c>MyStack/Bucket/Resource</c> → <c>MyStack/Bucket</c>: the construct whose default child the resource is.</summary>

@@ -34,7 +34,7 @@ internal static class CloudAssembly
                         var props = artifact.Value.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
                         if (type == "aws:cloudformation:stack" && props.ValueKind == JsonValueKind.Object
                             && props.TryGetProperty("templateFile", out var tf) && tf.GetString() is { } file)
-                            templates.Add((file, LogicalIds(artifact.Value)));
+                            templates.Add((file, LogicalIds(artifact.Value, directory)));
                         else if (type == "cdk:cloud-assembly" && props.ValueKind == JsonValueKind.Object
                             && props.TryGetProperty("directoryName", out var dn) && dn.GetString() is { } nested)
                             result.AddRange(Read(Path.Combine(directory, nested), problems, depth + 1));
@@ -64,11 +64,26 @@ internal static class CloudAssembly
         return result;
     }
 
-    /// <summary>Manifest metadata: <c>"/Stack/Bucket/Resource": [{ "type": "aws:cdk:logicalId", "data": "Bucket83908E77" }]</c>.</summary>
-    private static Dictionary<string, string> LogicalIds(JsonElement artifact)
+    /// <summary>
+    /// Manifest metadata, in the manifest or (CDK 2.1xx on) in the stack's <c>additionalMetadataFile</c>:
+    /// <c>"/Stack/Bucket/Resource": [{ "type": "aws:cdk:logicalId", "data": "Bucket83908E77" }]</c>.
+    /// </summary>
+    private static Dictionary<string, string> LogicalIds(JsonElement artifact, string directory)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!artifact.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object) return result;
+        if (artifact.TryGetProperty("metadata", out var metadata)) AddLogicalIds(metadata, result);
+        if (artifact.TryGetProperty("additionalMetadataFile", out var extra) && extra.GetString() is { Length: > 0 } name
+            && Path.Combine(directory, name) is var path && File.Exists(path))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            AddLogicalIds(json.RootElement, result);
+        }
+        return result;
+    }
+
+    private static void AddLogicalIds(JsonElement metadata, Dictionary<string, string> result)
+    {
+        if (metadata.ValueKind != JsonValueKind.Object) return;
         foreach (var entry in metadata.EnumerateObject())
         {
             if (entry.Value.ValueKind != JsonValueKind.Array) continue;
@@ -77,7 +92,6 @@ internal static class CloudAssembly
                     && item.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.String)
                     result[d.GetString()!] = entry.Name.TrimStart('/');
         }
-        return result;
     }
 
     private static IEnumerable<(string LogicalId, string Path)> MetadataPaths(string template)

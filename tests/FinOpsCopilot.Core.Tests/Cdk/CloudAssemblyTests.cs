@@ -169,4 +169,28 @@ public sealed class CloudAssemblyTests : IDisposable
         Assert.Equal("web-team", web.FindTag("Owner")?.Value);
         Assert.Equal("owner", TestSupport.Covered(stack, web.FindTag("Owner")!.ValueRange));
     }
+
+    [Fact]
+    public void A_construct_whose_resource_is_not_named_resource_is_still_its_twin()
+    {
+        App();
+        File.WriteAllText(Path.Combine(_dir, "cdk.out", "Shop.template.json"), """
+            { "Resources": {
+              "AsgABC": { "Type": "AWS::AutoScaling::AutoScalingGroup", "Properties": { "MaxSize": "4", "MinSize": "1" }, "Metadata": { "aws:cdk:path": "Shop/Asg/ASG" } },
+              "AsgLc": { "Type": "AWS::AutoScaling::LaunchConfiguration", "Properties": { "InstanceType": "t3.micro" }, "Metadata": { "aws:cdk:path": "Shop/Asg/LaunchConfig" } } } }
+            """);
+        File.WriteAllText(Path.Combine(_dir, "Stack.cs"), Cdk.Stack("new AutoScalingGroup(this, \"Asg\", new AutoScalingGroupProps { MaxCapacity = 4 });", name: "Shop"));
+        var all = CdkAppReader.Read(_dir, new CdkReadOptions { Semantic = SemanticMode.Never }).All().ToList();
+        Assert.Equal(["Shop/Asg", "Shop/Asg/LaunchConfig"], all.Select(r => r.Address).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Logical_ids_from_the_additional_metadata_file_of_recent_cdk_versions()
+    {
+        App("""{ "version": "54.0.0", "artifacts": { "Shop": { "type": "aws:cloudformation:stack", "properties": { "templateFile": "Shop.template.json" }, "additionalMetadataFile": "Shop.metadata.json" } } }""");
+        File.WriteAllText(Path.Combine(_dir, "cdk.out", "Shop.metadata.json"), """{ "/Shop/Jobs/Resource": [ { "type": "aws:cdk:logicalId", "data": "QueueABC" } ] }""");
+        File.WriteAllText(Path.Combine(_dir, "cdk.out", "Shop.template.json"), Template.Replace("\"Metadata\": { \"aws:cdk:path\": \"Shop/Jobs/Resource\" }", "\"Metadata\": {}"));
+        File.WriteAllText(Path.Combine(_dir, "main.go"), "awssqs.NewQueue(stack, jsii.String(\"Jobs\"), nil)\n");
+        Assert.EndsWith("main.go", At(CdkAppReader.Read(_dir), "Shop/Jobs").FilePath);
+    }
 }
