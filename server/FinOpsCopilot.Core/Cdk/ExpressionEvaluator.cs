@@ -222,7 +222,12 @@ internal sealed class ExpressionEvaluator(ClassIndex classes)
     {
         // A node from another tree (a constant followed into another file) has no value in this file's model.
         if (e.SyntaxTree != model.SyntaxTree) return default;
-        try { return model.GetConstantValue(e); }
+        try
+        {
+            // An enum member's constant is its number; CDK enums are read by name (CdkValueReader).
+            if (model.GetTypeInfo(e).Type is { TypeKind: TypeKind.Enum }) return default;
+            return model.GetConstantValue(e);
+        }
         catch (ArgumentException) { return default; }
     }
 
