@@ -12,29 +12,14 @@ namespace FinOpsCopilot.Core.Cdk;
 internal sealed class CdkValueReader(ExpressionEvaluator evaluator)
 {
     /// <summary>
-    /// <c>InstanceType.Of(InstanceClass.X, InstanceSize.Y)</c>, <c>new InstanceType("m5.large")</c> or a string, with
-    /// an RDS <c>db.</c> prefix when asked; follows locals and fields holding one.
+    /// An instance type (<c>InstanceType.Of(…)</c>, <c>new InstanceType("m5.large")</c>, a string, or a local, field or
+    /// parameter holding one), with an RDS <c>db.</c> prefix when asked.
     /// </summary>
     public IacValue? InstanceType((ExpressionSyntax Value, CSharpSource Source)? written, string prefix)
     {
         if (written is not { } w) return null;
-        var range = w.Source.Range(w.Value);
-        var (e, source) = Follow(w.Value, w.Source);
-        switch (e)
-        {
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Of" }, ArgumentList.Arguments: [var c, var s] }:
-                var family = MemberName(Follow(c.Expression, source).Item1) is { } cm ? CdkEnums.InstanceFamily(cm) : null;
-                var size = MemberName(Follow(s.Expression, source).Item1) is { } sm ? CdkEnums.InstanceSize(sm) : null;
-                return family is not null && size is not null
-                    ? new StringValue($"{prefix}{family}.{size}", range)
-                    : new UnknownValue($"'{w.Value}' is not an instance class and size the analysis knows", range);
-            case ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var name] }:
-                var v = evaluator.Evaluate(name.Expression, source);
-                return v.AsString() is { } str ? new StringValue(prefix + str, range) : new UnknownValue((v as UnknownValue)?.Reason ?? "not a string", range);
-            default:
-                var other = evaluator.Evaluate(w.Value, w.Source);
-                return other.AsString() is { } o ? new StringValue(o.StartsWith(prefix, StringComparison.Ordinal) ? o : prefix + o, range) : other;
-        }
+        var value = evaluator.Evaluate(w.Value, w.Source);
+        return value.AsString() is { } s ? new StringValue(s.StartsWith(prefix, StringComparison.Ordinal) ? s : prefix + s, value.Range) : value;
     }
 
     /// <summary><c>Duration.Days(7)</c> → 7, <c>Duration.Minutes(1)</c> → 60 (seconds), <c>Size.Gibibytes(20)</c> → 20: the unit CloudFormation uses.</summary>
@@ -67,7 +52,7 @@ internal sealed class CdkValueReader(ExpressionEvaluator evaluator)
     {
         if (written is not { } w) return null;
         var range = w.Source.Range(w.Value);
-        if (MemberName(Follow(w.Value, w.Source).Item1) is { } m)
+        if (ExpressionEvaluator.EnumMember(Follow(w.Value, w.Source).Item1) is { } m)
         {
             var days = CdkEnums.Retention(m, out var known);
             if (known) return days is { } d ? new NumberValue(d, d.ToString(CultureInfo.InvariantCulture), range) : new NullValue(range);
@@ -112,21 +97,13 @@ internal sealed class CdkValueReader(ExpressionEvaluator evaluator)
     {
         if (written is not { } w) return null;
         var range = w.Source.Range(w.Value);
-        return MemberName(Follow(w.Value, w.Source).Item1) is { } m ? new StringValue(map(m), range) : evaluator.Evaluate(w.Value, w.Source);
+        return ExpressionEvaluator.EnumMember(Follow(w.Value, w.Source).Item1) is { } m ? new StringValue(map(m), range) : evaluator.Evaluate(w.Value, w.Source);
     }
 
-    /// <summary>The member of <c>Type.MEMBER</c> when the receiver is a type-like name (starts with a capital).</summary>
-    public static string? MemberName(ExpressionSyntax e) =>
-        e is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax, Name: var n } m
-        && m.Expression.ToString().Split('.')[^1] is { Length: > 0 } owner && char.IsUpper(owner[0])
-            ? n.Identifier.ValueText
-            : null;
-
-    /// <summary>Follows locals and fields to the expression that defines them.</summary>
+    /// <summary>Follows locals, fields, parameters and <c>props.X</c> to the expression that defines them.</summary>
     public (ExpressionSyntax, CSharpSource) Follow(ExpressionSyntax e, CSharpSource source)
     {
-        for (int hop = 0; hop < 6 && e is IdentifierNameSyntax id && evaluator.FindDefinition(id, source) is { } def; hop++)
-            (e, source) = def;
+        for (int hop = 0; hop < 8 && evaluator.Step(e, source) is { } next; hop++) (e, source) = next;
         return (e, source);
     }
 }

@@ -57,6 +57,9 @@ internal sealed class ConstructNode
 
     public List<TagOperation> TagOperations { get; } = [];
 
+    /// <summary>The constructor arguments in force where the construct is created (its props are read in them).</summary>
+    public Bindings Bindings { get; init; } = Bindings.None;
+
     public int Depth => Parent is null ? 0 : Parent.Depth + 1;
 
     public ConstructNode? Stack

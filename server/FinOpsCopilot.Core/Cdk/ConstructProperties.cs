@@ -42,6 +42,7 @@ internal sealed class ConstructProperties(ExpressionEvaluator evaluator)
     public List<ResourcePart> Extract(ConstructNode node)
     {
         var source = node.Source!;
+        evaluator.Current = node.Bindings;
         var members = evaluator.Initializer(node.Props, source);
         var defaultRange = source.Range(node.IdExpression!);
         var p = new Props(evaluator, members, defaultRange);

@@ -40,7 +40,7 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
                 if (Bound(app) is { } appName) names[appName] = Root;
                 // Top-level statements: only the statements, never the classes declared after them.
                 var statements = body is CompilationUnitSyntax unit ? unit.Members.OfType<GlobalStatementSyntax>().Cast<SyntaxNode>() : [body];
-                foreach (var statement in statements) Walk(statement, source, thisNode: null, names);
+                foreach (var statement in statements) Walk(statement, source, thisNode: null, names, Bindings.None);
             }
         // Stacks and constructs nothing instantiates (a library, or an app whose Program.cs is elsewhere).
         foreach (var cls in classes.All)
@@ -53,28 +53,52 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
         return Root;
     }
 
-    private void WalkClass(AppClass cls, ConstructNode node)
+    /// <summary>
+    /// Walks the constructor an instantiation calls (all of them for a class nothing instantiates), with its parameters
+    /// bound to the arguments, and its first parameter (the scope) naming the parent construct.
+    /// </summary>
+    private void WalkClass(AppClass cls, ConstructNode node, ArgumentListSyntax? args = null, CSharpSource? argSource = null, Bindings? caller = null)
     {
         _instantiated.Add(cls.Name);
         if (_walking.Contains(cls.Name) || _walking.Count >= MaxNesting) return;
         _walking.Push(cls.Name);
         try
         {
-            var names = new Dictionary<string, ConstructNode>(StringComparer.Ordinal);
-            // Base classes of the app run their constructors first, on the same construct.
-            if (cls.BaseName is { } b && classes.Find(b) is { } baseClass && classes.IsConstructClass(b) && !_walking.Contains(b))
-                WalkClass(baseClass, node);
-            foreach (var ctor in cls.Constructors)
+            var ctors = args is null ? cls.Constructors.ToList() : Chosen(cls, args.Arguments.Count);
+            foreach (var ctor in ctors)
             {
+                var bindings = args is null ? Bindings.None : Bindings.For(ctor, cls.Source, args, argSource!, caller ?? Bindings.None);
+                // Base classes of the app run their constructors first, on the same construct, with what this one passes them.
+                if (cls.BaseName is { } b && classes.Find(b) is { } baseClass && classes.IsConstructClass(b) && !_walking.Contains(b))
+                    WalkClass(baseClass, node, ctor.Initializer?.ArgumentList, cls.Source, bindings);
+                var names = new Dictionary<string, ConstructNode>(StringComparer.Ordinal);
+                if (node.Parent is { } parent && ctor.ParameterList.Parameters.FirstOrDefault() is { } scope) names[scope.Identifier.ValueText] = parent;
                 node.Body ??= ctor.Body;
                 node.BodySource ??= cls.Source;
-                if (((SyntaxNode?)ctor.Body ?? ctor.ExpressionBody) is { } body) Walk(body, cls.Source, node, names);
+                if (((SyntaxNode?)ctor.Body ?? ctor.ExpressionBody) is { } body) Walk(body, cls.Source, node, names, bindings);
             }
         }
         finally { _walking.Pop(); }
     }
 
-    private void Walk(SyntaxNode body, CSharpSource source, ConstructNode? thisNode, Dictionary<string, ConstructNode> names)
+    /// <summary>The constructor a call with <paramref name="count"/> arguments runs: the first that accepts that many.</summary>
+    private static List<ConstructorDeclarationSyntax> Chosen(AppClass cls, int count)
+    {
+        var all = cls.Constructors.Where(c => !c.Modifiers.Any(m => m.ValueText == "static")).ToList();
+        var fits = all.FirstOrDefault(c => c.ParameterList.Parameters.Count >= count
+            && c.ParameterList.Parameters.Count(p => p.Default is null && !p.Modifiers.Any(m => m.ValueText == "params")) <= count);
+        return fits is not null ? [fits] : all.Take(1).ToList();
+    }
+
+    private void Walk(SyntaxNode body, CSharpSource source, ConstructNode? thisNode, Dictionary<string, ConstructNode> names, Bindings bindings)
+    {
+        var saved = evaluator.Current;
+        evaluator.Current = bindings;
+        try { WalkNodes(body, source, thisNode, names, bindings); }
+        finally { evaluator.Current = saved; }
+    }
+
+    private void WalkNodes(SyntaxNode body, CSharpSource source, ConstructNode? thisNode, Dictionary<string, ConstructNode> names, Bindings bindings)
     {
         foreach (var n in body.DescendantNodes(d => d is not LocalFunctionStatementSyntax || d == body))
         {
@@ -90,7 +114,7 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
                     if (_walking.Count < MaxNesting && !_walking.Contains("method:" + method.Identifier.ValueText))
                     {
                         _walking.Push("method:" + method.Identifier.ValueText);
-                        try { Walk((SyntaxNode?)method.Body ?? method.ExpressionBody!, source, thisNode, names); }
+                        try { Walk((SyntaxNode?)method.Body ?? method.ExpressionBody!, source, thisNode, names, bindings); }
                         finally { _walking.Pop(); }
                     }
                     break;
@@ -114,10 +138,10 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
             node = new ConstructNode(parent, id)
             {
                 ClassName = typeName, IsStack = classes.IsStackClass(typeName), Creation = creation, IdExpression = args[1].Expression,
-                Source = source, Statement = statement, Props = props,
+                Source = source, Statement = statement, Props = props, Bindings = evaluator.Current,
             };
             Bind(creation, node, names);
-            WalkClass(cls, node);
+            WalkClass(cls, node, creation.ArgumentList, source, evaluator.Current);
             return;
         }
         var (mapping, cfnType, problem) = Resolve(creation, typeName, source);
@@ -134,6 +158,7 @@ internal sealed class ConstructTreeBuilder(IReadOnlyList<CSharpSource> sources, 
             Props = props,
             Source = source,
             Statement = statement,
+            Bindings = evaluator.Current,
         };
         Bind(creation, node, names);
     }

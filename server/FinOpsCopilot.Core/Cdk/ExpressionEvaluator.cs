@@ -19,6 +19,9 @@ internal sealed class ExpressionEvaluator(ClassIndex classes)
 {
     private const int MaxDepth = 24;
 
+    /// <summary>The constructor arguments in force for the code being read (set by the tree builder per instantiation).</summary>
+    public Bindings Current { get; set; } = Bindings.None;
+
     public IacValue Evaluate(ExpressionSyntax expression, CSharpSource source) => Eval(expression, source, expression, 0);
 
     /// <summary>The object initialiser of a props expression (<c>new XProps { A = 1 }</c>, or a local holding one) by member name.</summary>
@@ -75,11 +78,20 @@ internal sealed class ExpressionEvaluator(ClassIndex classes)
                     var v => v,
                 };
             case IdentifierNameSyntax id:
-                return FindDefinition(id, source) is { } def ? ValueRanges.At(Eval(def.Value, def.Source, def.Value, depth + 1), range) : Unknown(id, range);
+                if (FindDefinition(id, source) is { } def) return ValueRanges.At(Eval(def.Value, def.Source, def.Value, depth + 1), range);
+                if (Current.Find(id) is { } arg) return ValueRanges.At(InCaller(arg, () => Eval(arg.Value, arg.Source, arg.Value, depth + 1)), range);
+                return Unknown(id, range);
             case MemberAccessExpressionSyntax member when member.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax:
                 if (member.Expression is IdentifierNameSyntax owner && classes.Member(owner.Identifier.ValueText, member.Name.Identifier.ValueText) is { } m)
                     return ValueRanges.At(Eval(m.Value, m.Source, m.Value, depth + 1), range);
+                if (member.Expression is IdentifierNameSyntax obj && ObjectMember(obj, member.Name.Identifier.ValueText, source) is { } field)
+                    return ValueRanges.At(InCaller(field, () => Eval(field.Value, field.Source, field.Value, depth + 1)), range);
                 return new UnknownValue($"'{member}' is not a constant the analysis can read", range);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Of", Expression: var t }, ArgumentList.Arguments: [var c, var z] }
+                when t.ToString().EndsWith("InstanceType", StringComparison.Ordinal):
+                return InstanceTypeOf(c.Expression, z.Expression, range);
+            case ObjectCreationExpressionSyntax { Type: var t, ArgumentList.Arguments: [var name] } when ConstructCatalog.SimpleName(t) == "InstanceType":
+                return Eval(name.Expression, source, useSite, depth + 1);
             case ArrayCreationExpressionSyntax { Initializer: { } arr }:
                 return List(arr, source, range, depth);
             case ImplicitArrayCreationExpressionSyntax arr:
@@ -95,6 +107,77 @@ internal sealed class ExpressionEvaluator(ClassIndex classes)
         }
         return new UnknownValue($"'{Shorten(e.ToString())}' is computed when the app runs", range);
     }
+
+    /// <summary>
+    /// One step from a name to what it stands for: a local or field's initialiser, a bound parameter's argument, or
+    /// <c>props.X</c>'s initialiser member. For reading the shape of an expression (enum members, <c>Duration.Days</c>);
+    /// values are read with <see cref="Evaluate"/>, which also keeps each argument's bindings.
+    /// </summary>
+    public (ExpressionSyntax Value, CSharpSource Source)? Step(ExpressionSyntax e, CSharpSource source) => e switch
+    {
+        IdentifierNameSyntax id when FindDefinition(id, source) is { } def => def,
+        IdentifierNameSyntax id when Current.Find(id) is { } arg => (arg.Value, arg.Source),
+        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name: var n }
+            when classes.Member(owner.Identifier.ValueText, n.Identifier.ValueText) is null && ObjectMember(owner, n.Identifier.ValueText, source) is { } m
+            => (m.Value, m.Source),
+        _ => null,
+    };
+
+    /// <summary>Reads an argument where it was written: in its caller's bindings.</summary>
+    public T InCaller<T>(Argument arg, Func<T> read)
+    {
+        var saved = Current;
+        Current = arg.Caller;
+        try { return read(); }
+        finally { Current = saved; }
+    }
+
+    /// <summary>
+    /// <c>props.Size</c>: the <c>Size = …</c> of the object initialiser a local or a bound parameter holds, as an
+    /// argument read in the bindings where that initialiser is written.
+    /// </summary>
+    private Argument? ObjectMember(IdentifierNameSyntax owner, string member, CSharpSource source)
+    {
+        ExpressionSyntax? e = owner;
+        var bindings = Current;
+        for (int hop = 0; hop < 6 && e is not null; hop++)
+        {
+            switch (e)
+            {
+                case BaseObjectCreationExpressionSyntax { Initializer: { } init }:
+                    foreach (var x in init.Expressions)
+                        if (x is AssignmentExpressionSyntax { Left: IdentifierNameSyntax id } a && id.Identifier.ValueText == member)
+                            return new Argument(a.Right, source, bindings);
+                    return null;
+                case IdentifierNameSyntax id when FindDefinition(id, source) is { } def:
+                    (e, source) = def;
+                    break;
+                case IdentifierNameSyntax id when bindings.Find(id) is { } arg:
+                    (e, source, bindings) = (arg.Value, arg.Source, arg.Caller);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary><c>InstanceType.Of(InstanceClass.BURSTABLE3, InstanceSize.MICRO)</c> → <c>t3.micro</c>.</summary>
+    private static IacValue InstanceTypeOf(ExpressionSyntax cls, ExpressionSyntax size, SourceRange range)
+    {
+        var family = EnumMember(cls) is { } c ? CdkEnums.InstanceFamily(c) : null;
+        var sz = EnumMember(size) is { } z ? CdkEnums.InstanceSize(z) : null;
+        return family is not null && sz is not null
+            ? new StringValue($"{family}.{sz}", range)
+            : new UnknownValue($"'{cls}, {size}' is not an instance class and size the analysis knows", range);
+    }
+
+    /// <summary>The member of <c>Type.MEMBER</c> when the receiver is a type-like name (starts with a capital).</summary>
+    public static string? EnumMember(ExpressionSyntax e) =>
+        e is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax, Name: var n } m
+        && m.Expression.ToString().Split('.')[^1] is { Length: > 0 } owner && char.IsUpper(owner[0])
+            ? n.Identifier.ValueText
+            : null;
 
     private static IacValue Unknown(IdentifierNameSyntax id, SourceRange range)
     {
@@ -127,6 +210,8 @@ internal sealed class ExpressionEvaluator(ClassIndex classes)
                 }
                 if (found is not null) return ReassignedLater(scope, name) ? null : (found, source);
             }
+            // A parameter hides the class's members: it is read from the bindings, or is unknown.
+            if (scope is BaseMethodDeclarationSyntax method && method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name)) return null;
             if (scope is TypeDeclarationSyntax type && classes.Member(type.Identifier.ValueText, name) is { } member) return member;
         }
         return null;
