@@ -200,6 +200,8 @@ test('a cancelled request answers RequestCancelled', async () => {
   // A 5 MB template keeps the server busy, so the next request is still queued when it is cancelled.
   const big = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n' + Array.from({ length: 40000 }, (_, i) => `  B${i}:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: b${i} }\n`).join('');
   const bigUri = c.open('untitled:big.yaml', big);
+  // A new version makes the next request analyse the document itself, on the one handler thread, before the hover.
+  c.change(bigUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# v2\n' }]);
   const busy = c.request('textDocument/documentSymbol', { textDocument: { uri: bigUri } });
   const source = new CancellationTokenSource();
   const cancelled = c.request('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 2, character: 3 } }, source.token);
