@@ -19,7 +19,8 @@ public static class CdkAppReader
 
     public static bool IsAppManifest(string path) => Path.GetFileName(path) == AppManifest;
 
-    public static CdkAppResult Read(string appDirectory, CdkReadOptions? options = null)
+    /// <param name="buffers">Editor buffers by full path, read in place of those files on disk.</param>
+    public static CdkAppResult Read(string appDirectory, CdkReadOptions? options = null, IReadOnlyDictionary<string, string>? buffers = null)
     {
         options ??= CdkReadOptions.Default;
         var errors = new List<PathError>();
@@ -27,7 +28,10 @@ public static class CdkAppReader
         var others = new List<string>();
         foreach (var file in SourceFiles(appDirectory))
         {
-            if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) { if (ReadText(file, errors) is { } content) csharp.Add((file, content)); }
+            if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                if ((buffers?.GetValueOrDefault(file) ?? ReadText(file, errors)) is { } content) csharp.Add((file, content));
+            }
             else if (SourceIdLocator.IsSource(file)) others.Add(file);
         }
         var assemblyDir = Path.Combine(appDirectory, OutputDirectory(appDirectory));

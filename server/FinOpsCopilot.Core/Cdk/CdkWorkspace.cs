@@ -40,7 +40,7 @@ public static class CdkWorkspace
     public static bool IsCdkInput(string file) => CdkAppReader.IsAppManifest(file) || AppOf(file) is not null;
 
     /// <summary>The app folder (nearest with a <c>cdk.json</c>) of a <c>.cs</c> file, or null.</summary>
-    private static string? AppOf(string file)
+    public static string? AppOf(string file)
     {
         if (!file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) return null;
         var dir = Path.GetDirectoryName(Path.GetFullPath(file));
