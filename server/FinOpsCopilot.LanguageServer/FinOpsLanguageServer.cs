@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using FinOpsCopilot.Core;
+using FinOpsCopilot.Core.Cdk;
 using FinOpsCopilot.Core.Policy;
 using FinOpsCopilot.Core.Terraform;
 using FinOpsCopilot.LanguageServer.Features;
@@ -113,10 +114,10 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
         _documents.Close(uri);
         // The file on disk is still part of the workspace: show what it holds there.
         var path = DocumentUris.ToPath(uri);
-        if (TerraformModuleReader.IsTerraformFile(path))
+        if (ReadTogether(path) is { } readTogether)
         {
             if (!IsInWorkspace(path)) Forget(path, uri);
-            _ = Task.Run(() => { foreach (var result in AnalyzeTerraform()) PublishIfCurrent(result); });
+            _ = Task.Run(() => { foreach (var result in readTogether()) PublishIfCurrent(result); });
             return;
         }
         _ = Task.Run(() => Publish(Path.IsPathRooted(path) && File.Exists(path) && IsInWorkspace(path) ? _workspace.AnalyzeFromDisk(path) : Forget(path, uri)));
@@ -173,9 +174,14 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
                 await ReanalyzeAllAsync();
                 return;
             }
-            bool terraform = false;
+            bool terraform = false, cdk = false;
             foreach (var (path, type) in paths)
             {
+                if (path.Contains("/cdk.out/", StringComparison.Ordinal) || CdkWorkspace.AppOf(path) is not null || CdkAppReader.IsAppManifest(path))
+                {
+                    cdk = true;
+                    continue;
+                }
                 _workspace.TrackTerraformFile(path, exists: type != 3);
                 if (TerraformModuleReader.IsTerraformFile(path) || path.EndsWith(".tfvars", StringComparison.Ordinal) || path.EndsWith(".tfvars.json", StringComparison.Ordinal))
                 {
@@ -188,6 +194,7 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
                 else Publish(_workspace.AnalyzeFromDisk(path));
             }
             if (terraform) foreach (var result in AnalyzeTerraform()) PublishIfCurrent(result);
+            if (cdk) foreach (var result in AnalyzeCdk()) PublishIfCurrent(result);
         });
     }
 
@@ -209,10 +216,10 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
             {
                 if (delay > 0) await Task.Delay(delay, cts.Token);
                 if (_documents.Get(uri) is not { } doc) return;
-                if (TerraformModuleReader.IsTerraformFile(doc.Path))
+                if (ReadTogether(doc.Path) is { } readTogether)
                 {
-                    // A change in one file of a module can change the resources of every file that uses it.
-                    var results = AnalyzeTerraform();
+                    // A change in one file of a module or app can change the resources of every file that uses it.
+                    var results = readTogether();
                     cts.Token.ThrowIfCancellationRequested();
                     foreach (var result in results) PublishIfCurrent(result);
                 }
@@ -233,6 +240,15 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
     private IReadOnlyList<FileAnalysis> AnalyzeTerraform() =>
         _workspace.AnalyzeTerraform(_documents.All.Where(d => TerraformModuleReader.IsTerraformFile(d.Path)).ToList());
 
+    private IReadOnlyList<FileAnalysis> AnalyzeCdk() =>
+        _workspace.AnalyzeCdk(_documents.All.Where(d => d.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList());
+
+    /// <summary>How a file is analysed when it is read with others (a Terraform module, a CDK app), or null.</summary>
+    private Func<IReadOnlyList<FileAnalysis>>? ReadTogether(string path) =>
+        TerraformModuleReader.IsTerraformFile(path) ? AnalyzeTerraform
+        : CdkWorkspace.AppOf(path) is not null ? AnalyzeCdk
+        : null;
+
     /// <summary>Publishes a result unless its document has changed since: a newer run will publish that one.</summary>
     private void PublishIfCurrent(FileAnalysis analysis)
     {
@@ -251,8 +267,8 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
         {
             var known = _workspace.Get(doc.Path);
             if (known is not null && known.Version == doc.Version) return known;
-            if (TerraformModuleReader.IsTerraformFile(doc.Path))
-                return AnalyzeTerraform().FirstOrDefault(a => a.Path == doc.Path) ?? _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
+            if (ReadTogether(doc.Path) is { } readTogether)
+                return readTogether().FirstOrDefault(a => a.Path == doc.Path) ?? _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
             return _workspace.Analyze(doc.Path, doc.Uri, doc.Version, doc.Text);
         }
         return _workspace.Get(path) ?? (File.Exists(path) ? _workspace.AnalyzeFromDisk(path) : null);
@@ -265,11 +281,12 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
         bool progress = Supports("window", "workDoneProgress") && await TryCreateProgressAsync(token);
         if (progress) await NotifyAsync("$/progress", new ProgressParams(token, new WorkDoneProgressValue("begin", "FinOps Copilot", $"Analysing {files.Count} files", 0, false)));
         int done = 0;
-        foreach (var result in AnalyzeTerraform()) PublishIfCurrent(result);
+        foreach (var result in AnalyzeTerraform().Concat(AnalyzeCdk())) PublishIfCurrent(result);
         foreach (var path in files)
         {
             if (_shutdown) return;
-            if (!TerraformModuleReader.IsTerraformFile(path) && _documents.FindByPath(path) is null) Publish(_workspace.AnalyzeFromDisk(path));
+            if (!TerraformModuleReader.IsTerraformFile(path) && !CdkAppReader.IsAppManifest(path) && _documents.FindByPath(path) is null)
+                Publish(_workspace.AnalyzeFromDisk(path));
             done++;
             if (progress && (done % 25 == 0 || done == files.Count))
                 await NotifyAsync("$/progress", new ProgressParams(token, new WorkDoneProgressValue("report", Message: $"{done}/{files.Count} files", Percentage: files.Count == 0 ? 100 : 100 * done / files.Count)));
@@ -331,6 +348,7 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
             new FileSystemWatcher("**/*.{yaml,yml,json,template}"),
             new FileSystemWatcher("**/*.{tf,tfvars}"),
             new FileSystemWatcher("**/cdk.out/**"),
+            new FileSystemWatcher("**/{cdk.json,*.cs}"),
         ]), JsonOptions.Default);
         try
         {

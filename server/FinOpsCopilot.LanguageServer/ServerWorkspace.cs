@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FinOpsCopilot.Core.Analysis;
+using FinOpsCopilot.Core.Cdk;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
 using FinOpsCopilot.Core.Rules;
@@ -67,10 +68,39 @@ public sealed class ServerWorkspace
             Console.Error.WriteLine($"[finops] Terraform analysis failed: {e}");
             return [];
         }
+        return Keep(documents, open);
+    }
+
+    /// <summary>
+    /// Analyses the CDK apps of the workspace (folders with a <c>cdk.json</c>) and of the open C# files, syntax only so
+    /// typing stays fast; open buffers stand in for their files and cdk.out is mapped back to them.
+    /// </summary>
+    public IReadOnlyList<FileAnalysis> AnalyzeCdk(IReadOnlyCollection<OpenDocument> openCSharp)
+    {
+        var apps = _cdkApps.Keys.Concat(openCSharp.Select(d => CdkWorkspace.AppOf(d.Path)).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+        if (apps.Count == 0) return [];
+        var open = openCSharp.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        var buffers = open.ToDictionary(kv => kv.Key, kv => kv.Value.Text, StringComparer.Ordinal);
+        var documents = new List<IacDocument>();
+        foreach (var app in apps)
+        {
+            try { documents.AddRange(CdkAppReader.Read(app, new CdkReadOptions { Semantic = SemanticMode.Never }, buffers).Documents); }
+            catch (Exception e) when (e is not OutOfMemoryException) { Console.Error.WriteLine($"[finops] CDK analysis of {app} failed: {e}"); }
+        }
+        return Keep(documents, open);
+    }
+
+    private readonly ConcurrentDictionary<string, byte> _cdkApps = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Analyses documents read together (a Terraform workspace, a CDK app) and keeps them. A finding belongs to the
+    /// file it points into: a default tag's problem is shown at the provider block or the Tags.Of call.
+    /// </summary>
+    private List<FileAnalysis> Keep(List<IacDocument> documents, Dictionary<string, OpenDocument> open)
+    {
         var analyses = documents.Select(d => open.TryGetValue(d.Path, out var o)
             ? Guarded(d.Path, o.Uri, o.Version, () => d)
             : Guarded(d.Path, DocumentUris.FromPath(d.Path), null, () => d)).ToList();
-        // A finding belongs to the file it points into: a default tag's problem is shown at the provider block.
         var byFile = analyses.SelectMany(a => a.Findings).ToLookup(f => f.FilePath, StringComparer.Ordinal);
         var regrouped = analyses.Select(a => a with { Findings = byFile[a.Path].OrderBy(f => f, Comparer<Finding>.Create(FindingOrder.Compare)).ToList() }).ToList();
         foreach (var a in regrouped) _analyses[a.Path] = a;
@@ -135,7 +165,12 @@ public sealed class ServerWorkspace
     {
         var files = Roots.Where(Directory.Exists).SelectMany(FileDiscovery.Walk).Distinct(StringComparer.Ordinal).ToList();
         _terraformFiles.Clear();
-        foreach (var f in files) TrackTerraformFile(f, exists: true);
+        _cdkApps.Clear();
+        foreach (var f in files)
+        {
+            TrackTerraformFile(f, exists: true);
+            if (CdkAppReader.IsAppManifest(f)) _cdkApps[Path.GetDirectoryName(f)!] = 0;
+        }
         return files;
     }
 

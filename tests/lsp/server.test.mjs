@@ -200,6 +200,8 @@ test('a cancelled request answers RequestCancelled', async () => {
   // A 5 MB template keeps the server busy, so the next request is still queued when it is cancelled.
   const big = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n' + Array.from({ length: 40000 }, (_, i) => `  B${i}:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: b${i} }\n`).join('');
   const bigUri = c.open('untitled:big.yaml', big);
+  // A new version makes the next request analyse the document itself, on the one handler thread, before the hover.
+  c.change(bigUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# v2\n' }]);
   const busy = c.request('textDocument/documentSymbol', { textDocument: { uri: bigUri } });
   const source = new CancellationTokenSource();
   const cancelled = c.request('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 2, character: 3 } }, source.token);
@@ -251,5 +253,27 @@ test('Terraform: module-wide analysis, findings at the provider, fixes in HCL', 
   const after = await c.waitForDiagnostics(uri, (p) => p.version === version);
   assert.ok(!after.diagnostics.some((d) => d.code === 'tag-missing' && /aws_autoscaling_group/.test(d.message)));
   assert.ok(!after.diagnostics.some((d) => d.code === 'parse-error'));
+  await c.shutdownAndExit();
+});
+
+test('CDK C#: findings on the construct lines, fixes in C#', async () => {
+  const c = client({ workspace: join(repoRoot, 'samples', 'cdk-csharp') });
+  await c.initialize();
+  const uri = c.open('samples/cdk-csharp/src/ShopApp/ShopStack.cs', undefined, 'csharp');
+  const original = c.texts.get(uri);
+  const first = await c.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
+  assert.deepEqual([...new Set(codes(first))], ['34:32 tag-key-case', '47:46 tag-value-invalid', '56:43 tag-value-invalid', '72:45 tag-missing']);
+  const keyCase = first.diagnostics.find((d) => d.code === 'tag-key-case');
+  const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: keyCase.range, context: { diagnostics: [keyCase] } });
+  const rename = actions.find((a) => a.isPreferred);
+  assert.match(rename.title, /Rename tag key 'owner' to 'Owner'/);
+  const edited = applyEdits(original, rename.edit.changes[uri]);
+  const version = c.change(uri, [{ text: edited }], edited);
+  const after = await c.waitForDiagnostics(uri, (p) => p.version === version);
+  assert.ok(!after.diagnostics.some((d) => d.code === 'tag-key-case'), JSON.stringify(after.diagnostics));
+  const missing = first.diagnostics.find((d) => d.code === 'tag-missing');
+  const fixes = await c.request('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
+  assert.ok(fixes.some((a) => /Tags\.Of\(accessLogs\)\.Add\("Owner"/.test(a.edit.changes[uri]?.[0]?.newText ?? '')), fixes.map((a) => a.title).join(' | '));
+  assert.ok(fixes.some((a) => /whole stack/.test(a.title)));
   await c.shutdownAndExit();
 });

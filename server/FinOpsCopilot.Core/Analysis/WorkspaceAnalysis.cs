@@ -1,3 +1,4 @@
+using FinOpsCopilot.Core.Cdk;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
 using FinOpsCopilot.Core.Pricing;
@@ -81,10 +82,17 @@ public static class WorkspaceAnalysis
             if (named && !terraformDocuments.Any(d => d.Path == path)) errors.Add(new PathError(path, "the file cannot be read"));
 
         for (int i = 0; i < files.Count; i++)
-            if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path)) skipped.Add(files[i].Path);
+            if (documents[i] is null && files[i].Named && !errors.Any(e => e.Path == files[i].Path) && !CdkWorkspace.IsCdkInput(files[i].Path)) skipped.Add(files[i].Path);
         var allFindings = findings.Concat(terraformFindings).Where(f => f is not null).SelectMany(f => f).ToList();
-        allFindings.Sort(FindingOrder.Compare);
         var allDocuments = documents.OfType<IacDocument>().Concat(terraformDocuments).ToList();
+        // CDK apps (a cdk.json, or a named .cs file of an app): C# source and cdk.out, read only when there is one.
+        if (CdkWorkspace.AppsAmong(files.Select(f => f.Path)) is { Count: > 0 } cdkApps)
+        {
+            var (cdkDocuments, cdkFindings) = CdkWorkspace.Analyze(cdkApps, resolver, errors, policyErrors);
+            allDocuments.AddRange(cdkDocuments);
+            allFindings.AddRange(cdkFindings);
+        }
+        allFindings.Sort(FindingOrder.Compare);
         return new AnalysisResult(allDocuments, allFindings, errors, policyErrors, skipped)
         {
             Costs = CostEstimator.Default.EstimateDocuments(allDocuments, resolver.ForOrEmpty, region),

@@ -58,6 +58,7 @@ public static class CloudFormationReader
         private readonly ResourceTypeCatalog _catalog = ResourceTypeCatalog.CloudFormation;
         private readonly InlineSuppressions _suppressions = InlineSuppressions.Scan(text);
         private readonly bool _sam = IsSam(root);
+        private readonly List<string> _macros = Macros(root);
 
         private SourceRange R(TemplateNode node) => text.RangeOf(node.Span);
 
@@ -73,6 +74,10 @@ public static class CloudFormationReader
                     resourcesNode is null ? SourceRange.Empty(new SourcePosition(0, 0)) : R(at)));
                 return result;
             }
+            if (_macros.Count > 0 && root.Find("Transform") is { } transform)
+                diagnostics.Add(new SourceDiagnostic(RuleCodes.NotAnalysed,
+                    $"The template is processed by the macro {string.Join(", ", _macros)} at deploy time; what the macro generates is not analysed, and its resource types are not checked",
+                    R(transform.Key)));
             var globals = _sam ? root["Globals"] as TemplateMapping : null;
             var seen = new Dictionary<string, TemplateScalar>(StringComparer.Ordinal);
             foreach (var (key, value) in resources.Entries)
@@ -103,6 +108,12 @@ public static class CloudFormationReader
                 diagnostics.Add(new SourceDiagnostic(RuleCodes.TemplateInvalid, $"Resource '{key.Value}' must be a mapping with a Type", R(value)));
                 return null;
             }
+            if (RainModule(body["Type"]) is { } module)
+            {
+                diagnostics.Add(new SourceDiagnostic(RuleCodes.NotAnalysed,
+                    $"Resource '{key.Value}' is a Rain module ({module}); it is expanded by 'rain pkg', not analysed here", R(key)));
+                return null;
+            }
             if (body["Type"] is not TemplateScalar { Value.Length: > 0 } typeNode)
             {
                 diagnostics.Add(new SourceDiagnostic(RuleCodes.TemplateInvalid, $"Resource '{key.Value}' has no Type", R(key)));
@@ -110,7 +121,7 @@ public static class CloudFormationReader
             }
             var type = typeNode.Value;
             var info = _catalog.Find(type);
-            if (info is null && IsAwsNamespace(type))
+            if (info is null && IsAwsNamespace(type) && _macros.Count == 0)
                 diagnostics.Add(new SourceDiagnostic(RuleCodes.ResourceTypeUnknown, $"Unknown resource type '{type}'", R(typeNode)));
 
             var propertiesEntry = body.Find("Properties");
@@ -230,6 +241,26 @@ public static class CloudFormationReader
                 _ when value.AsString() is { } s => new ResourceTag(key, s, source, keyRange, valueRange),
                 _ => new ResourceTag(key, null, source, keyRange, valueRange, "not a scalar"),
             };
+        }
+
+        /// <summary>A Rain module reference: <c>Type: !Rain::Module path</c> or <c>{"Rain::Module": path}</c>.</summary>
+        private static string? RainModule(TemplateNode? type) => type switch
+        {
+            TemplateScalar { Tag: { } tag } s when tag.StartsWith("!Rain::", StringComparison.Ordinal) => $"'{s.Value}'",
+            TemplateMapping { Entries: [var only] } when only.Key.Value.StartsWith("Rain::", StringComparison.Ordinal) => $"'{(only.Value as TemplateScalar)?.Value}'",
+            _ => null,
+        };
+
+        /// <summary>Transforms that are user macros rather than AWS's own (which this reader understands or ignores safely).</summary>
+        private static List<string> Macros(TemplateMapping root)
+        {
+            var names = root["Transform"] switch
+            {
+                TemplateScalar s => [s.Value],
+                TemplateSequence q => q.Items.OfType<TemplateScalar>().Select(i => i.Value).ToList(),
+                _ => new List<string>(),
+            };
+            return names.Where(n => !n.StartsWith("AWS::", StringComparison.Ordinal)).ToList();
         }
 
         private static bool IsAwsNamespace(string type) =>

@@ -132,21 +132,7 @@ public sealed partial class CloudFormationYamlTagEditor : ITagEditor
     public static string Scalar(string value)
     {
         if (value.Length > 0 && PlainSafe().IsMatch(value) && !Special().IsMatch(value)) return value;
-        var sb = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20) sb.Append($"\\x{(int)c:x2}"); else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
+        return QuotedString.Of(value);
     }
 
     private static TextEdit FlowInsert(SourceText text, TemplateNode collection, IEnumerable<string> items)

@@ -10,6 +10,7 @@ public static class TagEditors
         IacFormat.CloudFormationYaml => CloudFormationYamlTagEditor.Instance,
         IacFormat.CloudFormationJson => CloudFormationJsonTagEditor.Instance,
         IacFormat.Terraform => TerraformTagEditor.Instance,
+        IacFormat.CdkCSharp => CdkCSharpTagEditor.Instance,
         _ => null,
     };
 }

@@ -37,6 +37,8 @@ public static class TagFixProvider
                     Add(fixes, $"Add tag '{s.Key}'", path, editor.InsertTags(resourceDocument, resource, [s]), preferred: keys.Length == 1);
                 if (editor is TerraformTagEditor terraform && ProviderDocument(context, resource) is { } provider)
                     Add(fixes, $"Add {string.Join(", ", keys)} to the AWS provider's default_tags", provider.Path, terraform.InsertDefaultTags(provider, suggestions));
+                if (editor is CdkCSharpTagEditor cdk && cdk.InsertStackTags(resource, suggestions, p => context.DocumentAt?.Invoke(p), resourceDocument) is { } stackFix)
+                    fixes.Add(stackFix);
                 break;
             }
             case RuleCodes.TagValueInvalid when finding.Fix?.Arguments.TryGetValue("allowed", out var allowed) == true

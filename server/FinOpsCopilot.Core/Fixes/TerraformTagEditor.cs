@@ -149,25 +149,7 @@ public sealed partial class TerraformTagEditor : ITagEditor
     /// <summary>A key as HCL writes it: bare when it is an identifier, quoted otherwise.</summary>
     private static string Key(string key) => Identifier().IsMatch(key) ? key : Quote(key);
 
-    public static string Quote(string value)
-    {
-        var sb = new StringBuilder("\"");
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '$' or '%' when i + 1 < value.Length && value[i + 1] == '{': sb.Append(c).Append(c); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    public static string Quote(string value) => QuotedString.Of(value, escapeTemplates: true);
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
     private static partial Regex Identifier();

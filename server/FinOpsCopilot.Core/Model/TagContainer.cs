@@ -11,4 +11,10 @@ public sealed record TagContainer(
     TagShape Shape,
     SourceRange? KeyRange,
     SourceRange? Range,
-    SourceRange InsertionAnchor);
+    SourceRange InsertionAnchor)
+{
+    /// <summary>Code-defined resources (CDK): the statement that tags this construct, and the one that tags its whole stack.</summary>
+    public TagStatementTarget? Construct { get; init; }
+
+    public TagStatementTarget? Stack { get; init; }
+}

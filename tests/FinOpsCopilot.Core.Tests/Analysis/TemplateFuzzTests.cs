@@ -49,7 +49,7 @@ public class TemplateFuzzTests
         Assert.True(runs >= 200, $"only {runs} runs in the time budget");
     }
 
-    private static string Mutate(string text, Random random)
+    internal static string Mutate(string text, Random random)
     {
         var sb = new StringBuilder(text);
         int edits = 1 + random.Next(4);

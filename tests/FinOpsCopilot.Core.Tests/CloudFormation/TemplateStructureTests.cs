@@ -111,3 +111,34 @@ public class TemplateStructureTests
         Assert.Contains("ImportValue", owner.UnknownReason);
     }
 }
+
+public class TemplateExtensionTests
+{
+    [Theory]
+    [InlineData("Resources:\n  Net:\n    Type: !Rain::Module ../vpc.yml\n  B:\n    Type: AWS::S3::Bucket\n", "t.yaml")]
+    [InlineData("{\"Resources\": {\"Net\": {\"Type\": {\"Rain::Module\": \"../vpc.yml\"}}, \"B\": {\"Type\": \"AWS::S3::Bucket\"}}}", "t.json")]
+    public void Rain_modules_are_not_analysed_not_invalid(string content, string path)
+    {
+        var doc = TestSupport.Template(content, path);
+        var d = Assert.Single(doc.Diagnostics);
+        Assert.Equal("not-analysed", d.Code);
+        Assert.Contains("Rain module ('../vpc.yml')", d.Message);
+        Assert.Equal("B", Assert.Single(doc.Resources).Name);
+    }
+
+    [Fact]
+    public void Macro_transforms_silence_unknown_types_and_say_so()
+    {
+        var doc = TestSupport.Template("Transform: S3Objects\nResources:\n  O:\n    Type: AWS::S3::Object\n");
+        var d = Assert.Single(doc.Diagnostics);
+        Assert.Equal("not-analysed", d.Code);
+        Assert.Contains("macro S3Objects", d.Message);
+    }
+
+    [Fact]
+    public void Aws_transforms_are_not_macros()
+    {
+        var doc = TestSupport.Template("Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\nResources:\n  O:\n    Type: AWS::S3::Objekt\n");
+        Assert.Equal("resource-type-unknown", Assert.Single(doc.Diagnostics).Code);
+    }
+}

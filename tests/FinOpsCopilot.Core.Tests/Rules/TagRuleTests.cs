@@ -151,7 +151,7 @@ public class TagRuleTests
             """;
         var f = Assert.Single(Analyze(content, StandardPolicy));
         Assert.Equal("nope", Covered(content, f.Range));
-        Assert.Contains("template default", Assert.Single(f.Related).Message);
+        Assert.Equal("applies to 'Fn' (AWS::Serverless::Function) through the template default", Assert.Single(f.Related).Message);
     }
 
     [Fact]

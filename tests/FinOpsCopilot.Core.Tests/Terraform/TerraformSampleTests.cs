@@ -62,6 +62,7 @@ public class TerraformSampleTests
         var finding = TestSupport.WithoutCostRules(Analyze().Findings).Single(f => f.ResourceAddress == "aws_instance.batch");
         Assert.EndsWith("providers.tf", finding.FilePath, StringComparison.Ordinal);
         var related = Assert.Single(finding.Related);
-        Assert.EndsWith("providers.tf", related.FilePath, StringComparison.Ordinal);
+        Assert.EndsWith("main.tf", related.FilePath, StringComparison.Ordinal);
+        Assert.Contains("aws_instance.batch", related.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Text;
 
 namespace FinOpsCopilot.Core.Rules.Tagging;
 
@@ -22,7 +23,11 @@ internal static class TagRuleScope
 
     public static string Describe(IacResource resource) => $"'{resource.Address}' ({resource.Type})";
 
+    /// <summary>
+    /// A finding about a tag is reported where the tag is written (a provider's default_tags, SAM Globals, a CDK
+    /// Tags.Of call), so it is fixed there once; the resource it applies to is the related location.
+    /// </summary>
     public static IReadOnlyList<RelatedLocation> Origin(ResourceTag tag, IacResource resource) =>
         tag.Source == TagSource.Inline ? [] :
-        [new RelatedLocation(tag.DeclaredIn ?? resource.FilePath, tag.ValueRange, $"tag '{tag.Key}' is set here ({tag.Source.Describe()})")];
+        [new RelatedLocation(resource.FilePath, resource.NameRange, $"applies to {Describe(resource)} through the {tag.Source.Describe()}")];
 }
