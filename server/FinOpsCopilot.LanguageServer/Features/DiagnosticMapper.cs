@@ -21,7 +21,9 @@ public static class DiagnosticMapper
         new CodeDescription((RuleCatalog.Find(f.RuleId)?.HelpUri ?? Core.ProductInfo.RuleDocs(f.RuleId)).AbsoluteUri),
         Source,
         f.Message,
-        f.Related.Count == 0 ? null : f.Related.Select(r => new DiagnosticRelatedInformation(new Location(DocumentUris.FromPath(r.FilePath), ToRange(r.Range)), r.Message)).ToArray());
+        f.Related.Count == 0 ? null : f.Related.Select(r => new DiagnosticRelatedInformation(new Location(DocumentUris.FromPath(r.FilePath), ToRange(r.Range)), r.Message)).ToArray(),
+        // The resource lets clients (the dashboard, tests) tell apart findings with the same message.
+        f.ResourceAddress is null ? null : System.Text.Json.JsonSerializer.SerializeToElement(new { resource = f.ResourceAddress, monthlySaving = f.MonthlySaving }, JsonOptions.Default));
 
     public static Protocol.Range ToRange(Core.Text.SourceRange r) =>
         new(new Position(r.Start.Line, r.Start.Character), new Position(r.End.Line, r.End.Character));
