@@ -140,6 +140,7 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
         {
             Type = fromSource.Type,
             Name = fromSource.Name,
+            LogicalId = synthesized.LogicalId ?? synthesized.Name,
             Address = fromSource.Address,
             FilePath = fromSource.FilePath,
             Range = fromSource.Range,
@@ -159,6 +160,7 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
     {
         Type = resource.Type,
         Name = path[(path.LastIndexOf('/') + 1)..],
+        LogicalId = resource.LogicalId ?? resource.Name,
         Address = path,
         FilePath = text.Path,
         Range = range,

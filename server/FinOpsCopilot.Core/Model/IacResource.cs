@@ -16,6 +16,12 @@ public sealed class IacResource
     /// <summary>The unique address in its document set: the logical ID, or a Terraform address such as <c>module.db.aws_db_instance.this[0]</c>.</summary>
     public required string Address { get; init; }
 
+    /// <summary>
+    /// The CloudFormation logical ID when it differs from <see cref="Name"/>: a CDK construct's synthesized ID, which
+    /// other resources of the template use in their Ref and GetAtt.
+    /// </summary>
+    public string? LogicalId { get; init; }
+
     public required string FilePath { get; init; }
     public required SourceRange Range { get; init; }
     public required SourceRange NameRange { get; init; }

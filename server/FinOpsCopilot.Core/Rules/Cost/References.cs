@@ -22,6 +22,6 @@ public static class References
     private static bool Names(string reason, IacResource target) =>
         target.Type.StartsWith("aws_", StringComparison.Ordinal)
             ? Pricing.ResourceView.TerraformName(reason) == $"{target.Type}.{target.Name}"
-            : reason.EndsWith($"Ref to resource {target.Name}", StringComparison.Ordinal)
-              || reason.Contains($"Fn::GetAtt {target.Name}.", StringComparison.Ordinal);
+            : reason.EndsWith($"Ref to resource {target.LogicalId ?? target.Name}", StringComparison.Ordinal)
+              || reason.Contains($"Fn::GetAtt {target.LogicalId ?? target.Name}.", StringComparison.Ordinal);
 }
