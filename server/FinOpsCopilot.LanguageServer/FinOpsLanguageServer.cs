@@ -37,12 +37,12 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
             ?? (request.RootUri is { } root ? [DocumentUris.ToPath(root)] : request.RootPath is { } path ? [path] : []);
         _workspace.Roots = roots;
         if (request.InitializationOptions is { ValueKind: JsonValueKind.Object } options)
-            _workspace.Configure(ServerSettings.From(options));
+            _workspace.Configure(ServerSettings.From(SettingsSection(options)));
         return new InitializeResult(
             new ServerCapabilities(
                 new TextDocumentSyncOptions(OpenClose: true, TextDocumentSyncKind.Incremental, new SaveOptions(IncludeText: false)),
                 new CodeActionOptions([CodeActionKind.QuickFix], ResolveProvider: false),
-                CodeLensProvider: null,
+                new CodeLensOptions(ResolveProvider: false),
                 HoverProvider: true,
                 DocumentSymbolProvider: true,
                 new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: false, ChangeNotifications: false))),
@@ -129,6 +129,10 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
     public CodeAction[] CodeAction(CodeActionParams request, CancellationToken cancellation) =>
         Current(request.TextDocument.Uri, cancellation) is { } analysis ? CodeActionBuilder.Build(analysis, request, _workspace) : [];
 
+    [JsonRpcMethod("textDocument/codeLens", UseSingleObjectParameterDeserialization = true)]
+    public CodeLens[] CodeLens(CodeLensParams request, CancellationToken cancellation) =>
+        Current(request.TextDocument.Uri, cancellation) is { } analysis ? CodeLensBuilder.Build(analysis) : [];
+
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
     public Hover? Hover(TextDocumentPositionParams request, CancellationToken cancellation) =>
         Current(request.TextDocument.Uri, cancellation) is { } analysis ? HoverBuilder.Build(analysis, request.Position) : null;
@@ -157,6 +161,8 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
         {
             if (request.Settings is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(ConfigurationSection, out var section))
                 _workspace.Configure(ServerSettings.From(section));
+            else if (request.Settings is { ValueKind: JsonValueKind.Object } flat && ServerSettings.LooksLikeSection(flat))
+                _workspace.Configure(ServerSettings.From(flat));
             else
                 await PullConfigurationAsync();
             await ReanalyzeAllAsync();
@@ -335,6 +341,16 @@ public sealed class FinOpsLanguageServer(JsonRpc rpc, Action<int> exit)
             lock (_published) _published.Add(uri);
             _ = NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, [diagnostic]));
         }
+    }
+
+    /// <summary>
+    /// The settings in initialization options, in any of the shapes clients send: the section itself,
+    /// <c>{settings: section}</c> or <c>{settings: {finopsCopilot: section}}</c>.
+    /// </summary>
+    private static JsonElement SettingsSection(JsonElement options)
+    {
+        if (!options.TryGetProperty("settings", out var settings) || settings.ValueKind != JsonValueKind.Object) return options;
+        return settings.TryGetProperty(ConfigurationSection, out var section) ? section : settings;
     }
 
     // ---- client requests ---------------------------------------------------------------------------------------

@@ -36,6 +36,12 @@ public sealed record ServerSettings(
         return new ServerSettings(Str("region"), Str("policyPath"), severities, disabled, debounce);
     }
 
+    private static readonly string[] Keys = ["region", "policyPath", "severity", "formats", "debounceMilliseconds"];
+
+    /// <summary>Whether an object is our settings section itself (some clients send it without the section name).</summary>
+    public static bool LooksLikeSection(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.EnumerateObject().Any(p => Keys.Contains(p.Name));
+
     /// <summary>Whether documents of this format are analysed (settings name families: cloudformation, terraform, cdk).</summary>
     public bool Analyses(IacFormat format) => !DisabledFormats.Contains(format switch
     {

@@ -3,13 +3,20 @@ using FinOpsCopilot.Core.Analysis;
 using FinOpsCopilot.Core.Cdk;
 using FinOpsCopilot.Core.Model;
 using FinOpsCopilot.Core.Policy;
+using FinOpsCopilot.Core.Pricing;
 using FinOpsCopilot.Core.Rules;
 using FinOpsCopilot.Core.Terraform;
 
 namespace FinOpsCopilot.LanguageServer;
 
 /// <summary>The analysis of one file at one version (null for a file read from disk).</summary>
-public sealed record FileAnalysis(string Path, string Uri, int? Version, IacDocument? Document, IReadOnlyList<Finding> Findings, FinOpsPolicy Policy);
+public sealed record FileAnalysis(string Path, string Uri, int? Version, IacDocument? Document, IReadOnlyList<Finding> Findings, FinOpsPolicy Policy)
+{
+    /// <summary>The monthly cost estimate of the document's resources (null when it holds no infrastructure code).</summary>
+    public DocumentCost? Cost { get; init; }
+
+    public CostEstimate? CostOf(string address) => Cost?.Resources.FirstOrDefault(e => e.ResourceAddress == address);
+}
 
 /// <summary>
 /// What the server knows of the workspace: its folders, the settings, the policies, and the latest analysis of every
@@ -138,7 +145,7 @@ public sealed class ServerWorkspace
             document = null;
             findings = [new Finding(RuleCodes.ParseError, Severity.Error, $"Internal error while analysing this file ({e.GetType().Name}: {e.Message}); please report it", path, default, null)];
         }
-        var analysis = new FileAnalysis(path, uri, version, document, findings, policy);
+        var analysis = new FileAnalysis(path, uri, version, document, findings, policy) { Cost = Estimate(document, policy) };
         _analyses[path] = analysis;
         return analysis;
     }
@@ -172,6 +179,17 @@ public sealed class ServerWorkspace
             if (CdkAppReader.IsAppManifest(f)) _cdkApps[Path.GetDirectoryName(f)!] = 0;
         }
         return files;
+    }
+
+    private DocumentCost? Estimate(IacDocument? document, FinOpsPolicy policy)
+    {
+        if (document is null) return null;
+        try { return CostEstimator.Default.EstimateDocument(document, policy, Settings.Region); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"[finops] cost estimate of {document.Path} failed: {e}");
+            return null;
+        }
     }
 
     private FinOpsPolicy PolicyFor(string path)

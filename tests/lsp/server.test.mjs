@@ -23,7 +23,7 @@ test('initialize advertises exactly what is implemented', async () => {
   assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix']);
   assert.equal(result.capabilities.hoverProvider, true);
   assert.equal(result.capabilities.documentSymbolProvider, true);
-  assert.equal(result.capabilities.codeLensProvider, undefined);
+  assert.deepEqual(result.capabilities.codeLensProvider, { resolveProvider: false });
   assert.equal(await c.shutdownAndExit(), 0);
 });
 
@@ -125,7 +125,7 @@ test('document symbols list the resources', async () => {
   await c.initialize();
   const uri = c.open('samples/cloudformation/database.json', undefined, 'json');
   const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.deepEqual(symbols.map((s) => `${s.name} ${s.detail}`), [
+  assert.deepEqual(symbols.map((s) => `${s.name} ${s.detail.split(' · ')[0]}`), [
     'OrdersDbSubnetGroup AWS::RDS::DBSubnetGroup', 'OrdersDbSecret AWS::SecretsManager::Secret', 'OrdersDatabase AWS::RDS::DBInstance']);
   await c.shutdownAndExit();
 });
@@ -278,5 +278,32 @@ test('CDK C#: findings on the construct lines, fixes in C#', async () => {
   const fixes = await c.request('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
   assert.ok(fixes.some((a) => /Tags\.Of\(accessLogs\)\.Add\("Owner"/.test(a.edit.changes[uri]?.[0]?.newText ?? '')), fixes.map((a) => a.title).join(' | '));
   assert.ok(fixes.some((a) => /whole stack/.test(a.title)));
+  await c.shutdownAndExit();
+});
+
+test('costs: code lens per resource and per file, hover breakdown, symbols, dashboard totals', async () => {
+  const c = client();
+  const init = await c.initialize();
+  assert.deepEqual(init.capabilities.codeLensProvider, { resolveProvider: false });
+  const uri = c.open('samples/cloudformation/database.json', undefined, 'json');
+  const lenses = await c.request('textDocument/codeLens', { textDocument: { uri } });
+  const db = lenses.find((l) => l.range.start.line === 36);
+  assert.match(db.command.title, /^\$[\d,]+\.\d\d\/mo/);
+  assert.equal(db.command.command, 'finopsCopilot.showCostBreakdown');
+  assert.deepEqual(db.command.arguments, [uri, 'OrdersDatabase']);
+  assert.match(lenses.find((l) => l.range.start.line === 0).command.title, /^FinOps: \$[\d,]+\.\d\d\/mo for \d+ priced resources \(us-east-1\)/);
+  const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 36, character: 6 } });
+  assert.match(hover.contents.value, /\*\*Monthly estimate: \$[\d,]+\.\d\d\/mo\*\*/);
+  assert.match(hover.contents.value, /\| Component \| Quantity \| Unit price \| Monthly \|/);
+  const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.match(symbols.find((s) => s.name === 'OrdersDatabase').detail, /^AWS::RDS::DBInstance · \$/);
+  const summary = await c.request('finops/workspaceSummary', {});
+  assert.ok(summary.totals.monthlyCost > 0);
+  assert.equal(summary.totals.currency, 'USD');
+  assert.ok(summary.byType.find((t) => t.name === 'AWS::RDS::DBInstance').monthlyCost > 0);
+  assert.equal(summary.resourceCosts[uri][0].address, 'OrdersDatabase');
+  const details = await c.request('finops/resourceDetails', { uri, address: 'OrdersDatabase' });
+  assert.equal(details.monthlyCost, summary.resourceCosts[uri][0].monthlyCost);
+  assert.ok(details.costBreakdown.some((l) => /instance/i.test(l.component)));
   await c.shutdownAndExit();
 });

@@ -29,6 +29,13 @@ public static class HoverBuilder
             }
         }
         else md.AppendLine("This resource type cannot be tagged.");
+        if (analysis.CostOf(resource.Address) is { } cost)
+        {
+            md.AppendLine().AppendLine($"**Monthly estimate: {CostText.Of(cost)}** ({cost.Region}, on-demand list prices, 730 h/month)").AppendLine();
+            md.AppendLine("| Component | Quantity | Unit price | Monthly |").AppendLine("| --- | ---: | ---: | ---: |");
+            foreach (var c in cost.Components)
+                md.AppendLine($"| {Escape(c.Name)} | {(c.Quantity is { } q ? $"{Core.Pricing.Billing.Plain(q)} {Escape(c.Unit)}" : "")} | {(c.UnitPrice is { } p ? $"${Core.Pricing.Billing.Plain(p)}" : "")} | {(c.MonthlyCost is { } m ? CostText.Money(m) : Escape(c.Note ?? ""))} |");
+        }
         var findings = analysis.Findings.Where(f => f.ResourceAddress == resource.Address).ToList();
         if (findings.Count > 0)
         {

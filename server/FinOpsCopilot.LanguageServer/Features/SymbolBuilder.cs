@@ -7,5 +7,5 @@ public static class SymbolBuilder
 {
     public static DocumentSymbol[] Build(FileAnalysis analysis) =>
         analysis.Document?.Resources.Select(r => new DocumentSymbol(
-            r.Address, r.Type, SymbolKind.Object, DiagnosticMapper.ToRange(r.Range), DiagnosticMapper.ToRange(r.NameRange))).ToArray() ?? [];
+            r.Address, analysis.CostOf(r.Address) is { } cost ? $"{r.Type} · {CostText.Of(cost)}" : r.Type, SymbolKind.Object, DiagnosticMapper.ToRange(r.Range), DiagnosticMapper.ToRange(r.NameRange))).ToArray() ?? [];
 }
