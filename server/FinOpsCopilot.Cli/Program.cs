@@ -21,6 +21,10 @@ public static class Program
                               Overlay the on-demand prices of AWS Price List offer files on the price catalog
                               and write it (-o FILE, default finops-price-catalog.json; --base CATALOG).
                               Estimates use it when FINOPS_COPILOT_PRICE_CATALOG names it.
+          pricing build [FACTS.json]
+                              Build the shipped price catalog from the shared aws-prices/1 facts (default
+                              ../shared/pricing/aws-prices.json) and write it (-o FILE, default
+                              server/FinOpsCopilot.Core/Data/aws-price-catalog.json). Run from the repository root.
           diff [--base REF] [PATH...]
                               Monthly cost at REF (default HEAD, in a temporary git worktree) and now, per
                               resource added, removed or changed. -f text|json|markdown, --region R.

@@ -41,6 +41,17 @@ public class PricingImportTests
     }
 
     [Fact]
+    public void Build_names_the_facts_file_it_cannot_read()
+    {
+        var stderr = new StringWriter();
+        var missing = Path.Combine(Path.GetTempPath(), $"no-facts-{Guid.NewGuid():N}.json");
+        int code = PricingCommand.Run(["build", missing, "-o", Path.Combine(Path.GetTempPath(), "unused.json")], new StringWriter(), stderr);
+        Assert.Equal(ExitCodes.PathUnreadable, code);
+        Assert.Contains(missing, stderr.ToString());
+        Assert.Throws<UsageException>(() => PricingCommand.Run(["build", "a.json", "b.json"], new StringWriter(), new StringWriter()));
+    }
+
+    [Fact]
     public void Import_needs_files()
     {
         Assert.Throws<UsageException>(() => PricingCommand.Run(["import"], new StringWriter(), new StringWriter()));

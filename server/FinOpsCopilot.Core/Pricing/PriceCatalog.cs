@@ -6,6 +6,9 @@ public readonly record struct Price(decimal Amount, string Unit);
 /// <summary>What the catalog knows of an EC2 instance type besides its price.</summary>
 public sealed record InstanceSpec(int Vcpu, decimal MemoryGib, string Architecture, bool? CurrentGeneration);
 
+/// <summary>Where a catalog's prices came from: the source's commit and the date its data represents.</summary>
+public sealed record PriceSource(string? Commit, string? DataDate);
+
 /// <summary>
 /// On-demand list prices by SKU and region (format <c>finops-price-catalog/1</c>, docs/pricing.md).
 /// Prices sit in one flat array indexed by SKU and region, so a lookup is two hash probes and no allocation.
@@ -21,7 +24,8 @@ public sealed class PriceCatalog
     private readonly decimal[] _prices;
 
     internal PriceCatalog(string currency, string built, IReadOnlyList<string> regions, IReadOnlyList<string> skus,
-        string[] skuUnits, decimal[] prices, IReadOnlyDictionary<string, InstanceSpec> instanceTypes)
+        string[] skuUnits, decimal[] prices, IReadOnlyDictionary<string, InstanceSpec> instanceTypes,
+        IReadOnlyDictionary<string, PriceSource> sources)
     {
         Currency = currency;
         Built = built;
@@ -34,6 +38,7 @@ public sealed class PriceCatalog
         _skuUnits = skuUnits;
         _prices = prices;
         InstanceTypes = instanceTypes;
+        Sources = sources;
     }
 
     public string Currency { get; }
@@ -44,6 +49,9 @@ public sealed class PriceCatalog
     public IReadOnlyList<string> Regions { get; }
     public IReadOnlyList<string> Skus { get; }
     public IReadOnlyDictionary<string, InstanceSpec> InstanceTypes { get; }
+
+    /// <summary>The sources of the prices, by name (commit and data date), as the generator recorded them.</summary>
+    public IReadOnlyDictionary<string, PriceSource> Sources { get; }
 
     public bool HasRegion(string region) => _regionIndex.ContainsKey(region);
 

@@ -5,20 +5,28 @@ public sealed class PriceCatalogBuilder
 {
     private readonly Dictionary<string, (string Unit, Dictionary<string, decimal> ByRegion)> _prices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InstanceSpec> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PriceSource> _sources = new(StringComparer.Ordinal);
 
     public PriceCatalogBuilder(PriceCatalog? start = null)
     {
         if (start is null) return;
+        Currency = start.Currency;
         Built = start.Built;
         foreach (var (type, spec) in start.InstanceTypes) _types[type] = spec;
+        foreach (var (name, source) in start.Sources) _sources[name] = source;
         foreach (var sku in start.Skus)
             foreach (var region in start.Regions)
                 if (start.Find(region, sku) is { } price) Set(sku, price.Unit, region, price.Amount);
     }
 
+    public string Currency { get; set; } = "USD";
+
     public string Built { get; set; } = "";
 
     public int SkuCount => _prices.Count;
+
+    /// <summary>Whether the SKU has a price in at least one region.</summary>
+    public bool Contains(string sku) => _prices.ContainsKey(sku);
 
     /// <summary>Sets one price, replacing what was there. A SKU keeps one unit across regions.</summary>
     public void Set(string sku, string unit, string region, decimal amount)
@@ -32,6 +40,8 @@ public sealed class PriceCatalogBuilder
     }
 
     public void SetInstanceType(string type, InstanceSpec spec) => _types[type] = spec;
+
+    public void SetSource(string name, PriceSource source) => _sources[name] = source;
 
     public PriceCatalog Build()
     {
@@ -47,6 +57,7 @@ public sealed class PriceCatalogBuilder
             units[s] = unit;
             foreach (var (region, amount) in byRegion) prices[s * regions.Count + regionIndex[region]] = amount;
         }
-        return new PriceCatalog("USD", Built, regions, skus, units, prices, new Dictionary<string, InstanceSpec>(_types));
+        return new PriceCatalog(Currency, Built, regions, skus, units, prices,
+            new Dictionary<string, InstanceSpec>(_types), new Dictionary<string, PriceSource>(_sources));
     }
 }

@@ -27,6 +27,7 @@ public static class PriceCatalogReader
         List<int> skuUnits = [];
         List<decimal> prices = [];
         var types = new Dictionary<string, InstanceSpec>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, PriceSource>(StringComparer.Ordinal);
 
         Expect(ref reader, JsonTokenType.StartObject);
         while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -40,6 +41,24 @@ public static class PriceCatalogReader
                 case "built": built = reader.GetString(); break;
                 case "regions": regions = Strings(ref reader); break;
                 case "units": units = Strings(ref reader); break;
+                case "sources":
+                    while (Next(ref reader) == JsonTokenType.PropertyName)
+                    {
+                        var source = reader.GetString()!;
+                        Expect(ref reader, JsonTokenType.StartObject);
+                        string? commit = null, dataDate = null;
+                        while (Next(ref reader) == JsonTokenType.PropertyName)
+                        {
+                            var field = reader.GetString();
+                            Next(ref reader);
+                            reader.Skip();
+                            var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                            if (field == "commit") commit = value;
+                            else if (field == "dataDate") dataDate = value;
+                        }
+                        sources[source] = new PriceSource(commit, dataDate);
+                    }
+                    break;
                 case "ec2Types":
                     while (Next(ref reader) == JsonTokenType.PropertyName)
                     {
@@ -76,7 +95,7 @@ public static class PriceCatalogReader
         }
         if (format != Format) throw Invalid($"format is '{format}', expected '{Format}'");
         return new PriceCatalog(currency ?? "USD", built ?? "", regions, skus,
-            skuUnits.Select(u => units[u]).ToArray(), prices.ToArray(), types);
+            skuUnits.Select(u => units[u]).ToArray(), prices.ToArray(), types, sources);
     }
 
     private static List<string> Strings(ref Utf8JsonReader reader)
