@@ -10,7 +10,7 @@ namespace FinOpsCopilot.Core.Fixes;
 /// Tag edits for CloudFormation JSON that keep the file valid JSON and its formatting: a multi-line array or object
 /// gets a new line at the indentation of its last element; a one-line one stays on one line.
 /// </summary>
-public sealed class CloudFormationJsonTagEditor : ITagEditor
+public sealed class CloudFormationJsonTagEditor : ITagEditor, IPropertyEditor
 {
     public static readonly CloudFormationJsonTagEditor Instance = new();
 
@@ -45,6 +45,25 @@ public sealed class CloudFormationJsonTagEditor : ITagEditor
         if (properties is not null) return [];
         var bodyEntries = body.Entries.Select(e => new SourceSpan(e.Key.Span.Start, e.Value.Span.End)).ToList();
         return [Append(text, body, bodyEntries, [$"\"Properties\": {{ {Str(container.PropertyName)}: {Wrap(items, list)} }}"])];
+    }
+
+    public IReadOnlyList<TextEdit> InsertProperty(IacDocument document, IacResource resource, string name, PropertyValue value)
+    {
+        if (CloudFormationSyntax.ResourceBody(document, resource) is not { } body) return [];
+        var json = value switch
+        {
+            PropertyValue.TextList l => $"[ {string.Join(", ", l.Values.Select(Str))} ]",
+            PropertyValue.Number n => n.Value,
+            PropertyValue.Text t => Str(t.Value),
+            _ => "null",
+        };
+        static List<SourceSpan> Members(TemplateMapping m) => m.Entries.Select(e => new SourceSpan(e.Key.Span.Start, e.Value.Span.End)).ToList();
+        return body.Find("Properties")?.Value switch
+        {
+            TemplateMapping props => [Append(document.Text, props, Members(props), [$"{Str(name)}: {json}"])],
+            null => [Append(document.Text, body, Members(body), [$"\"Properties\": {{ {Str(name)}: {json} }}"])],
+            _ => [],
+        };
     }
 
     public TextEdit? ReplaceValue(IacDocument document, SourceRange valueRange, string value) => new(valueRange, Str(value));

@@ -11,7 +11,7 @@ namespace FinOpsCopilot.Core.Fixes;
 /// indentation of existing items, <c>!Ref</c> to a parameter named like the key. Insertions go after the end of a
 /// line, so trailing comments stay with the line they explain.
 /// </summary>
-public sealed partial class CloudFormationYamlTagEditor : ITagEditor
+public sealed partial class CloudFormationYamlTagEditor : ITagEditor, IPropertyEditor
 {
     public static readonly CloudFormationYamlTagEditor Instance = new();
 
@@ -80,6 +80,33 @@ public sealed partial class CloudFormationYamlTagEditor : ITagEditor
         }
         return [TextEdit.Insert(EndOfLine(text, body.Span.End),
             nl + new string(' ', typeCol) + "Properties:" + nl + BlockTags(tags, list, asg, nl, typeCol + 2, container.PropertyName))];
+    }
+
+    public IReadOnlyList<TextEdit> InsertProperty(IacDocument document, IacResource resource, string name, PropertyValue value)
+    {
+        if (CloudFormationSyntax.ResourceBody(document, resource) is not { } body) return [];
+        var text = document.Text;
+        var nl = text.NewLine;
+        var yaml = value switch
+        {
+            PropertyValue.TextList l => $"[{string.Join(", ", l.Values.Select(Scalar))}]",
+            PropertyValue.Number n => n.Value,
+            PropertyValue.Text t => Scalar(t.Value),
+            _ => "",
+        };
+        var properties = body.Find("Properties");
+        if (properties?.Value is TemplateMapping props && Inside(props, body))
+        {
+            if (IsFlow(text, props)) return [FlowInsert(text, props, [$"{name}: {yaml}"])];
+            if (props.Entries.Count > 0)
+            {
+                int col = text.PositionAt(props.Entries[0].Key.Span.Start).Character;
+                return [TextEdit.Insert(EndOfLine(text, props.Span.End), $"{nl}{new string(' ', col)}{name}: {yaml}")];
+            }
+        }
+        if (properties is not null || body.Entries.Count == 0 || IsFlow(text, body)) return [];
+        int typeCol = text.PositionAt(body.Entries[0].Key.Span.Start).Character;
+        return [TextEdit.Insert(EndOfLine(text, body.Span.End), $"{nl}{new string(' ', typeCol)}Properties:{nl}{new string(' ', typeCol + 2)}{name}: {yaml}")];
     }
 
     public TextEdit? ReplaceValue(IacDocument document, SourceRange valueRange, string value) => new(valueRange, Scalar(value));

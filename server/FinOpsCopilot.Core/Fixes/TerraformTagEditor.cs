@@ -11,7 +11,7 @@ namespace FinOpsCopilot.Core.Fixes;
 /// <c>merge(…)</c>), a new <c>tags</c> argument, <c>tag { … }</c> blocks for Auto Scaling groups, or the AWS
 /// provider's <c>default_tags</c>. New lines take the indentation of their neighbours.
 /// </summary>
-public sealed partial class TerraformTagEditor : ITagEditor
+public sealed partial class TerraformTagEditor : ITagEditor, IPropertyEditor
 {
     public static readonly TerraformTagEditor Instance = new();
 
@@ -73,6 +73,21 @@ public sealed partial class TerraformTagEditor : ITagEditor
         }
         var entries = string.Concat(tags.Select(t => $"{nl}{inner}    {Key(t.Key)} = {Value(t)}"));
         return [TextEdit.Insert(BeforeClosingLine(text, provider), $"{nl}{nl}{inner}default_tags {{{nl}{inner}  tags = {{{entries}{nl}{inner}  }}{nl}{inner}}}")];
+    }
+
+    public IReadOnlyList<TextEdit> InsertProperty(IacDocument document, IacResource resource, string name, PropertyValue value)
+    {
+        var text = document.Text;
+        var block = Parse(document).Body.Blocks.FirstOrDefault(b => b.Type == "resource" && text.RangeOf(b.Span).Start == resource.Range.Start);
+        if (block is null) return [];
+        var hcl = value switch
+        {
+            PropertyValue.TextList l => $"[{string.Join(", ", l.Values.Select(Quote))}]",
+            PropertyValue.Number n => n.Value,
+            PropertyValue.Text t => Quote(t.Value),
+            _ => "null",
+        };
+        return [TextEdit.Insert(BeforeClosingLine(text, block), $"{text.NewLine}{InnerIndent(text, block)}{name} = {hcl}")];
     }
 
     public TextEdit? ReplaceValue(IacDocument document, SourceRange valueRange, string value) => new(valueRange, Quote(value));

@@ -21,7 +21,7 @@ public static class CodeActionBuilder
             var resourceDocument = finding.ResourceAddress is null ? null
                 : document.Resources.Any(r => r.Address == finding.ResourceAddress) ? document : workspace.DocumentDeclaring(finding.ResourceAddress);
             var context = new FixContext(finding, document, resourceDocument, analysis.Policy, path => workspace.Get(path)?.Document);
-            foreach (var fix in TagFixProvider.FixesFor(context))
+            foreach (var fix in CodeFixes.For(context))
             {
                 var changes = fix.Edits.ToDictionary(
                     e => e.Key == document.Path ? analysis.Uri : DocumentUris.FromPath(e.Key),

@@ -134,3 +134,30 @@ public sealed class TerraformTagFixTests : IDisposable
     [InlineData("%{x}", "\"%%{x}\"")]
     public void Quoting_escapes_templates(string value, string expected) => Assert.Equal(expected, TerraformTagEditor.Quote(value));
 }
+
+public sealed class TerraformCostFixTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("finops-tf-cost-");
+
+    public void Dispose() => _dir.Delete(true);
+
+    [Fact]
+    public void Retention_is_added_as_an_attribute_and_gp2_replaced_in_place()
+    {
+        var path = Path.Combine(_dir.FullName, "main.tf");
+        File.WriteAllText(path, "resource \"aws_cloudwatch_log_group\" \"l\" {\n  name = \"x\"\n}\n\nresource \"aws_ebs_volume\" \"v\" {\n  availability_zone = \"a\"\n  size = 100\n  type = \"gp2\"\n}\n");
+        foreach (var rule in new[] { "log-group-retention-missing", "ebs-gp2-to-gp3" })
+        {
+            var doc = TerraformModuleReader.Read([path]).Single();
+            var policy = TestSupport.Policy("");
+            var finding = DocumentAnalyzer.Analyze(doc, policy).First(f => f.RuleId == rule);
+            var fix = CodeFixes.For(FixContext.InDocument(doc, finding, policy)).First();
+            File.WriteAllText(path, TextEdit.Apply(File.ReadAllText(path), fix.Edits[path]));
+        }
+        var text = File.ReadAllText(path);
+        Assert.Contains("  name = \"x\"\n  retention_in_days = 30\n}", text);
+        Assert.Contains("type = \"gp3\"", text);
+        var after = TerraformModuleReader.Read([path]).Single();
+        Assert.DoesNotContain(DocumentAnalyzer.Analyze(after, TestSupport.Policy("")), f => f.RuleId is "log-group-retention-missing" or "ebs-gp2-to-gp3" or "parse-error");
+    }
+}
