@@ -60,6 +60,7 @@ export class Dashboard implements vscode.Disposable {
           this.queue.splice(0).forEach((q) => void panel.webview.postMessage(q));
           const s = this.host.summary() ?? (await this.host.refresh());
           if (s) this.update(s);
+          else this.post({ type: 'error', message: 'The FinOps Copilot language server is not running, so there is no summary to show. See the FinOps Copilot output for details, or run "FinOps: Restart Server".' });
           return;
         }
         try {

@@ -25,8 +25,10 @@ const base = (p: Palette, ariaLabel: string): ChartOption => ({
   tooltip: { trigger: 'item', confine: true },
 });
 
-function truncate(label: string, max = 28): string {
-  return label.length <= max ? label : `…${label.slice(label.length - max + 1)}`;
+/** Chart labels: without the `AWS::` prefix every CloudFormation type shares, the end kept when too long. */
+export function shortLabel(label: string, max = 26): string {
+  const short = label.replace(/^AWS::/, '');
+  return short.length <= max ? short : `…${short.slice(short.length - max + 1)}`;
 }
 
 /** Horizontal bars, largest on top. */
@@ -35,11 +37,12 @@ export function barOption(p: Palette, items: { label: string; value: number }[],
   const fmt = (v: number) => (opts.money ? formatMoney(v, opts.currency, true) : String(v));
   return {
     ...base(p, opts.ariaLabel),
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: opts.money ? 52 : 32, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { lineStyle: { color: p.grid } } },
     yAxis: {
-      type: 'category', data: rows.map((r) => truncate(r.label)),
-      axisLine: { lineStyle: { color: p.grid } }, axisTick: { show: false }, axisLabel: { color: p.foreground },
+      type: 'category', data: rows.map((r) => shortLabel(r.label)),
+      axisLine: { lineStyle: { color: p.grid } }, axisTick: { show: false },
+      axisLabel: { color: p.foreground, width: 150, overflow: 'truncate' },
     },
     series: [{
       type: 'bar', data: rows.map((r) => r.value), barMaxWidth: 18,

@@ -23,7 +23,7 @@ export interface LocateInput {
   platform?: NodeJS.Platform;
 }
 
-export const BUNDLED_DLL = path.join('server', 'finops-copilot.dll');
+export const BUNDLED_DLL = path.join('extension', 'server', 'finops-copilot.dll');
 const DEV_DLLS = ['Debug', 'Release'].map((c) => path.join('server', 'FinOpsCopilot.Cli', 'bin', c, 'net10.0', 'finops-copilot.dll'));
 
 /**
