@@ -32,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ summ
     try {
       const s = await client.request<WorkspaceSummary>('finops/workspaceSummary', {});
       if (s) {
+        // The server reports absolute paths; people read them relative to the workspace.
+        s.byFile = s.byFile.map((f) => ({ ...f, path: vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri), true) }));
         summary = s;
         tree.update(s);
         Dashboard.current?.update(s);

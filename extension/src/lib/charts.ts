@@ -26,7 +26,7 @@ const base = (p: Palette, ariaLabel: string): ChartOption => ({
 });
 
 /** Chart labels: without the `AWS::` prefix every CloudFormation type shares, the end kept when too long. */
-export function shortLabel(label: string, max = 26): string {
+export function shortLabel(label: string, max = 24): string {
   const short = label.replace(/^AWS::/, '');
   return short.length <= max ? short : `…${short.slice(short.length - max + 1)}`;
 }
@@ -38,11 +38,11 @@ export function barOption(p: Palette, items: { label: string; value: number }[],
   return {
     ...base(p, opts.ariaLabel),
     grid: { left: 8, right: opts.money ? 52 : 32, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { lineStyle: { color: p.grid } } },
+    xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: {
       type: 'category', data: rows.map((r) => shortLabel(r.label)),
       axisLine: { lineStyle: { color: p.grid } }, axisTick: { show: false },
-      axisLabel: { color: p.foreground, width: 150, overflow: 'truncate' },
+      axisLabel: { color: p.foreground, width: 160, overflow: 'truncate' },
     },
     series: [{
       type: 'bar', data: rows.map((r) => r.value), barMaxWidth: 18,
@@ -58,13 +58,15 @@ export function complianceOption(p: Palette, s: WorkspaceSummary): ChartOption {
   const non = Math.max(0, s.totals.taggableResources - compliant);
   return {
     ...base(p, `Tag compliance: ${compliant} of ${s.totals.taggableResources} taggable resources compliant`),
-    title: {
-      text: `${Math.round(s.totals.compliancePercent)}%`, subtext: 'compliant', left: 'center', top: 'center',
-      textStyle: { color: p.foreground, fontSize: 22, fontWeight: 600, fontFamily: p.font },
-      subtextStyle: { color: p.muted, fontSize: 11, fontFamily: p.font }, itemGap: 2,
-    },
     series: [{
-      type: 'pie', radius: ['62%', '85%'], avoidLabelOverlap: false, label: { show: false }, silent: false,
+      type: 'pie', radius: ['62%', '85%'], avoidLabelOverlap: false, silent: false,
+      // The percentage in the middle of the ring, as a label of the series (one text block, centred).
+      label: {
+        show: true, position: 'center', formatter: `{v|${Math.round(s.totals.compliancePercent)}%}\n{l|compliant}`,
+        rich: { v: { fontSize: 22, fontWeight: 600, color: p.foreground, fontFamily: p.font, lineHeight: 28 }, l: { fontSize: 11, color: p.muted, fontFamily: p.font } },
+      },
+      emphasis: { disabled: true },
+      labelLine: { show: false },
       itemStyle: { borderColor: p.background, borderWidth: 2 },
       data: [
         { name: 'Compliant', value: compliant, itemStyle: { color: p.ok } },
