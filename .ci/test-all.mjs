@@ -6,6 +6,8 @@ const suites = [
   { name: 'server (.NET)', command: 'dotnet', args: ['test', 'FinOpsCopilot.sln', '--nologo'], kind: 'dotnet' },
   // The language server driven by a real LSP client library (needs the CLI that the .NET suite has just built).
   { name: 'language server (LSP client)', command: process.execPath, args: ['--test', '--test-reporter=spec', 'tests/lsp/'], kind: 'node' },
+  // The VS Code extension's pure logic, and its dashboard webview in headless Chromium (the e2e is `npm run test:e2e`).
+  { name: 'VS Code extension (unit, webview)', command: process.execPath, args: ['--test', '--test-reporter=spec', 'tests/extension/unit/', 'tests/extension/webview/'], kind: 'node' },
 ];
 
 let passed = 0;
