@@ -7,9 +7,14 @@ import { rangeContains, type Range, type WorkspaceSummary } from './lib/summary'
 
 const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
+/** Where to show a document opened from the dashboard: beside it while it is the active editor, so it stays visible. */
+function editorColumn(): vscode.ViewColumn {
+  return vscode.window.activeTextEditor ? vscode.window.activeTextEditor.viewColumn ?? vscode.ViewColumn.One : vscode.ViewColumn.Beside;
+}
+
 export async function reveal(uri: string, range?: Range): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const editor = await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+  const editor = await vscode.window.showTextDocument(doc, { preview: false, viewColumn: editorColumn() });
   if (range) {
     const r = toRange(range);
     editor.selection = new vscode.Selection(r.start, r.start);
@@ -41,7 +46,8 @@ export async function applyFix(client: FinOpsClient, uri: string, range: Range, 
   if (!chosen) throw new Error(`No quick fix is available for ${ruleId} here.`);
   if (chosen.edit && !(await vscode.workspace.applyEdit(chosen.edit))) throw new Error(`The fix "${chosen.title}" could not be applied.`);
   if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...(chosen.command.arguments ?? []));
-  await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One, preserveFocus: true });
+  // Show the edited (unsaved) file without hiding the dashboard.
+  await vscode.window.showTextDocument(doc, { preview: false, viewColumn: editorColumn(), preserveFocus: true, selection: toRange(range) });
   return chosen.title;
 }
 

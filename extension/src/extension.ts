@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ summ
       const s = await client.request<WorkspaceSummary>('finops/workspaceSummary', {});
       if (s) {
         // The server reports absolute paths; people read them relative to the workspace.
-        s.byFile = s.byFile.map((f) => ({ ...f, path: vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri), true) }));
+        s.byFile = s.byFile.map((f) => ({ ...f, path: vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri)) }));
         summary = s;
         tree.update(s);
         Dashboard.current?.update(s);

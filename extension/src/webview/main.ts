@@ -61,6 +61,10 @@ const button = (label: string, action: Record<string, unknown>, opts: { secondar
 const link = (label: string, action: Record<string, unknown>, title?: string) =>
   `<a href="#" class="link" data-action="${attr(action)}"${title ? ` title="${esc(title)}"` : ''}>${esc(label)}</a>`;
 
+/** A path that may break after each slash (not inside names) in narrow panels. */
+const pathLink = (path: string, action: Record<string, unknown>) =>
+  `<a href="#" class="link path" data-action="${attr(action)}" title="Open ${esc(path)}">${path.split('/').map(esc).join('/<wbr>')}</a>`;
+
 function empty(title: string, text: string, action?: string): string {
   return `<div class="empty" role="note"><div class="empty-title">${esc(title)}</div><p>${esc(text)}</p>${action ?? ''}</div>`;
 }
@@ -142,7 +146,7 @@ function renderCompliance(s: WorkspaceSummary): string {
     </div>
     <div class="grid two">
       <div class="panel"><h3>Files</h3>${files.length ? `<div class="table-wrap"><table class="table" id="files-table"><thead><tr><th scope="col">File</th><th scope="col" class="num">Resources</th><th scope="col" class="num">Non-compliant</th><th scope="col" class="num">Findings</th>${hasCostData(s) ? '<th scope="col" class="num">Monthly</th>' : ''}</tr></thead><tbody>
-        ${shownFiles.map((f) => `<tr><td>${link(f.path, { type: 'reveal', uri: f.uri }, `Open ${f.path}`)}</td><td class="num">${f.resources}</td><td class="num">${f.nonCompliant}</td><td class="num">${f.findings}</td>${hasCostData(s) ? `<td class="num">${esc(formatMoney(f.monthlyCost, s.totals.currency))}</td>` : ''}</tr>`).join('')}
+        ${shownFiles.map((f) => `<tr><td>${pathLink(f.path, { type: 'reveal', uri: f.uri })}</td><td class="num">${f.resources}</td><td class="num">${f.nonCompliant}</td><td class="num">${f.findings}</td>${hasCostData(s) ? `<td class="num">${esc(formatMoney(f.monthlyCost, s.totals.currency))}</td>` : ''}</tr>`).join('')}
         </tbody></table></div>${files.length > shownFiles.length ? button(`Show ${Math.min(100, files.length - shownFiles.length)} more of ${files.length - shownFiles.length}`, { type: 'more', list: 'files' }, { secondary: true }) : ''}`
         : empty('All files compliant', 'No file has a finding.')}</div>
       <div class="panel"><h3>Resources to fix</h3>${tagFindings.length ? `<ul class="findings" id="findings-list">${shownFindings.map((f) => findingRow(f, s)).join('')}</ul>${tagFindings.length > shownFindings.length ? button(`Show ${Math.min(100, tagFindings.length - shownFindings.length)} more`, { type: 'more', list: 'findings' }, { secondary: true }) : ''}`
@@ -269,7 +273,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   switch (m.type) {
     case 'summary':
       model = { ...model, summary: m.summary, context: m.context, error: undefined };
-      pendingFixes.clear();
       persist(); render();
       if (m.context.section) document.getElementById(m.context.section)?.scrollIntoView({ block: 'start' });
       break;
@@ -287,6 +290,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       render();
       break;
     case 'fixResult':
+      document.body.dataset.lastFix = `${m.ok ? 'ok' : 'failed'}: ${m.message}`;
       pendingFixes.set(m.key, m.ok ? 'Fixed' : 'Apply fix');
       if (!m.ok) pendingFixes.delete(m.key);
       render();

@@ -167,4 +167,22 @@ test('the dashboard opens', async () => {
   assert.match(compliance, /^\d+(\.\d)?%$/);
   assert.ok(await frame.$('#chart-compliance svg path'), 'the compliance chart is drawn');
   await page.screenshot({ path: join(artifacts, 'dashboard.png') });
+
+  // "Apply fix" on the first recommendation runs the editor's code action: the card reports success and the fixed file
+  // is opened with the edit applied (unsaved).
+  const card = await frame.$('#recommendations .card:first-child');
+  const resource = (await card.$eval('.card-resource', (el) => el.textContent)).trim().split(/\s+/)[0];
+  const errors = () => page.$eval('[id="status.problems"]', (el) => Number(/(\d+)/.exec(el.textContent ?? '')?.[1] ?? NaN));
+  const errorsBefore = await errors();
+  await (await card.$('button:has-text("Apply fix")')).click();
+  const result = await waitFor(() => frame.evaluate(() => document.body.dataset.lastFix).catch(() => undefined), 30000, `the fix of ${resource} to apply`);
+  assert.match(result, /^ok: Add (missing tags|tag ')/, `the preferred quick fix was applied: ${result}`);
+  await waitFor(async () => (await errors()) < errorsBefore, 30000, `fewer errors than ${errorsBefore} after the fix`);
+  await page.screenshot({ path: join(artifacts, 'dashboard-apply-fix.png') });
+});
+
+test('the FinOps view lists the analysed files', async () => {
+  await page.click('.activitybar [aria-label^="FinOps"]');
+  await waitFor(() => page.$('.pane-body .monaco-list-row:has-text("storage.yaml")'), 20000, 'storage.yaml in the FinOps tree');
+  await page.screenshot({ path: join(artifacts, 'tree.png') });
 });
