@@ -37,7 +37,7 @@ export function barOption(p: Palette, items: { label: string; value: number }[],
   const fmt = (v: number) => (opts.money ? formatMoney(v, opts.currency, true) : String(v));
   return {
     ...base(p, opts.ariaLabel),
-    grid: { left: 8, right: opts.money ? 52 : 32, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: opts.money ? 52 : 32, top: 8, bottom: 8 },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: {
       type: 'category', data: rows.map((r) => shortLabel(r.label)),
@@ -83,7 +83,7 @@ export function tagKeyOption(p: Palette, s: WorkspaceSummary): ChartOption {
     ...base(p, `Tag violations by key: ${keys.map((k) => `${k.key} ${k.missing} missing, ${k.invalid} invalid`).reverse().join('; ')}`),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     legend: { bottom: 0, textStyle: { color: p.foreground }, itemWidth: 10, itemHeight: 10 },
-    grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 24, top: 8, bottom: 44 },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { color: p.muted }, splitLine: { lineStyle: { color: p.grid } } },
     yAxis: { type: 'category', data: keys.map((k) => k.key), axisLabel: { color: p.foreground }, axisTick: { show: false }, axisLine: { lineStyle: { color: p.grid } } },
     series: [
@@ -102,7 +102,7 @@ export function trendOption(p: Palette, s: WorkspaceSummary): ChartOption {
   return {
     ...base(p, `Monthly spend: ${trend.map((t) => `${t.month} ${formatMoney(t.amount, s.totals.currency)}`).join(', ')}`),
     tooltip: { trigger: 'axis', confine: true },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 16, bottom: 8 },
     xAxis: { type: 'category', data: months, axisLabel: { color: p.muted }, axisLine: { lineStyle: { color: p.grid } } },
     yAxis: { type: 'value', axisLabel: { color: p.muted, formatter: (v: number) => formatMoney(v, s.totals.currency, true) }, splitLine: { lineStyle: { color: p.grid } } },
     series: [

@@ -61,7 +61,7 @@ export function htmlReport(s: WorkspaceSummary, meta: ReportMeta, renderSvg: Svg
   const p = REPORT_PALETTE;
   const cur = s.totals.currency;
   const chart = (title: string, option: ChartOption, height: number) =>
-    `<figure><figcaption>${esc(title)}</figcaption>${renderSvg(option, 560, height)}</figure>`;
+    `<figure><figcaption>${esc(title)}</figcaption>${renderSvg(option, 440, height)}</figure>`;
   const charts: string[] = [];
   if (hasCostData(s)) {
     const byType = chartItems.costByType(s, 8);
@@ -71,7 +71,7 @@ export function htmlReport(s: WorkspaceSummary, meta: ReportMeta, renderSvg: Svg
     charts.push(chart('Resources by type', barOption(p, byType, { ariaLabel: 'Resources by type' }), 40 + byType.length * 28));
   }
   charts.push(chart('Tag compliance', complianceOption(p, s), 200));
-  if (s.byTagKey.length) charts.push(chart('Tag violations by key', tagKeyOption(p, s), 60 + Math.min(10, s.byTagKey.length) * 28));
+  if (s.byTagKey.length) charts.push(chart('Tag violations by key', tagKeyOption(p, s), 76 + Math.min(10, s.byTagKey.length) * 28));
   const recs = recommendations(s, 10);
   const rows = (cells: string[][]) => cells.map((r) => `<tr>${r.map((c, i) => `<td${i > 0 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('');
   const files = s.byFile.filter((f) => f.nonCompliant > 0 || f.findings > 0).sort((a, b) => b.nonCompliant - a.nonCompliant).slice(0, 25);
@@ -85,7 +85,7 @@ body{font-family:${p.font};color:${p.foreground};background:${p.background};max-
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid ${p.grid};padding-bottom:.3rem;margin-top:2rem}
 .meta{color:${p.muted};margin-top:0}.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:.75rem;margin:1rem 0}
 .kpi{border:1px solid ${p.grid};border-radius:6px;padding:.75rem}.kpi .v{font-size:1.5rem;font-weight:600}.kpi .l{color:${p.muted};font-size:.85rem}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:1rem}figure{margin:0;border:1px solid ${p.grid};border-radius:6px;padding:.5rem}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(400px,1fr));gap:1rem}figure{margin:0;border:1px solid ${p.grid};border-radius:6px;padding:.5rem}
 figcaption{font-weight:600;margin-bottom:.25rem}svg{max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border-bottom:1px solid ${p.grid};padding:.3rem .5rem;text-align:left}td.num,th.num{text-align:right}
 ol li{margin-bottom:.6rem}.muted{color:${p.muted}}code{background:#f0f3f6;padding:0 .25rem;border-radius:3px}

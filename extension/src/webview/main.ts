@@ -142,7 +142,7 @@ function renderCompliance(s: WorkspaceSummary): string {
       <div class="panel"><h3>Taggable resources</h3>${s.totals.taggableResources ? chartBox('chart-compliance', `Tag compliance ${formatPercent(s.totals.compliancePercent)}`, 180) : empty('Nothing taggable', 'No taggable resources were found.')}
         <p class="center" id="compliance-numbers"><strong>${s.totals.compliantResources}</strong> of <strong>${s.totals.taggableResources}</strong> compliant · <strong>${nonCompliantResources(s)}</strong> not</p></div>
       <div class="panel"><h3>Findings by rule</h3>${rules.length ? chartBox('chart-rules', 'Findings by rule', 40 + rules.length * 26) : empty('No findings', 'Every resource meets the policy.')}</div>
-      <div class="panel"><h3>Violations by tag key</h3>${s.byTagKey.length ? chartBox('chart-tagkeys', 'Tag violations by key', 60 + Math.min(10, s.byTagKey.length) * 26) : empty('No tag violations', 'Every required tag is present and valid.')}</div>
+      <div class="panel"><h3>Violations by tag key</h3>${s.byTagKey.length ? chartBox('chart-tagkeys', 'Tag violations by key', 76 + Math.min(10, s.byTagKey.length) * 26) : empty('No tag violations', 'Every required tag is present and valid.')}</div>
     </div>
     <div class="grid two">
       <div class="panel"><h3>Files</h3>${files.length ? `<div class="table-wrap"><table class="table" id="files-table"><thead><tr><th scope="col">File</th><th scope="col" class="num">Resources</th><th scope="col" class="num">Non-compliant</th><th scope="col" class="num">Findings</th>${hasCostData(s) ? '<th scope="col" class="num">Monthly</th>' : ''}</tr></thead><tbody>
