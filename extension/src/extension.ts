@@ -124,6 +124,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ summ
     client.onDidChangeState((s) => { paintStatus(); if (s === 'running') refreshSoon(50); tree.update(summary); }),
     vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.length) refreshSoon(); }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('finopsCopilot')) return;
+      log.info(`[client] finopsCopilot settings changed: ${JSON.stringify(vscode.workspace.getConfiguration('finopsCopilot'))}`);
       if (e.affectsConfiguration('finopsCopilot.server.path')) {
         const choice = await vscode.window.showInformationMessage('The FinOps Copilot server path changed.', 'Restart Server');
         if (choice) await client.restart();

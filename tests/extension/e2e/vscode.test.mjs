@@ -15,7 +15,7 @@ import { launchChromium } from '../support/chromium.mjs';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const artifacts = join(repo, 'tests/extension/artifacts/e2e');
 const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-let work, server, browser, page, serverLog = '';
+let work, server, browser, page, settingsFile, baseSettings, serverLog = '';
 const figures = {};
 
 function sh(command, args, opts = {}) {
@@ -42,7 +42,10 @@ async function waitFor(predicate, timeoutMs, what) {
   for (;;) {
     const v = await predicate();
     if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- code-server log (tail) ---\n${serverLog.slice(-3000)}`);
+    if (Date.now() > deadline) {
+      await page?.screenshot({ path: join(artifacts, `timeout-${what.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`) }).catch(() => {});
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- code-server log (tail) ---\n${serverLog.slice(-3000)}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -66,13 +69,15 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'finops-e2e-'));
   const ws = join(work, 'workspace');
   cpSync(join(repo, 'samples'), ws, { recursive: true });
+  writeFileSync(join(ws, 'main.tf'), '# Terraform: highlighted by the language FinOps Copilot contributes\nresource "aws_s3_bucket" "logs" {\n  bucket = "logs-${var.env}"\n  tags = {\n    CostCenter = "CC-1234"\n  }\n}\n');
   const userData = join(work, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+  settingsFile = join(userData, 'User/settings.json');
+  writeFileSync(settingsFile, JSON.stringify(baseSettings = {
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'editor.codeLens': true,
-    'workbench.colorTheme': 'Default Dark Modern', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false,
+    'workbench.colorTheme': 'Default Dark Modern', 'finopsCopilot.trace.server': 'messages', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'chat.disableAIFeatures': true, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  }));
+  }, null, 2));
   const common = ['--config', join(work, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', join(work, 'extensions')];
   for (const ext of [runtimeExtensionStandIn(join(work, 'standin')), vsix]) sh(node, [entry, ...common, '--install-extension', ext]);
 
@@ -97,10 +102,12 @@ after(async () => {
   if (page) await page.screenshot({ path: join(artifacts, 'final.png') }).catch(() => {});
   await browser?.close();
   server?.kill('SIGTERM');
-  if (work) rmSync(work, { recursive: true, force: true });
+  if (work && !process.env.FINOPS_E2E_KEEP) rmSync(work, { recursive: true, force: true });
+  else if (work) console.log(`e2e: kept ${work}`);
   if (Object.keys(figures).length) console.log(`e2e figures: ${JSON.stringify(figures)}`);
 });
 
+const problems = () => page.$eval('[id="status.problems"]', (el) => Number(/(\d+)/.exec(el.textContent ?? '')?.[1] ?? NaN));
 const squiggles = (kind = 'error') => page.$$eval(`.monaco-editor .squiggly-${kind}`, (els) => els.length);
 
 test('a tagging diagnostic appears in a CloudFormation file', async () => {
@@ -172,7 +179,7 @@ test('the dashboard opens', async () => {
   // is opened with the edit applied (unsaved).
   const card = await frame.$('#recommendations .card:first-child');
   const resource = (await card.$eval('.card-resource', (el) => el.textContent)).trim().split(/\s+/)[0];
-  const errors = () => page.$eval('[id="status.problems"]', (el) => Number(/(\d+)/.exec(el.textContent ?? '')?.[1] ?? NaN));
+  const errors = problems;
   const errorsBefore = await errors();
   await (await card.$('button:has-text("Apply fix")')).click();
   const result = await waitFor(() => frame.evaluate(() => document.body.dataset.lastFix).catch(() => undefined), 30000, `the fix of ${resource} to apply`);
@@ -185,4 +192,42 @@ test('the FinOps view lists the analysed files', async () => {
   await page.click('.activitybar [aria-label^="FinOps"]');
   await waitFor(() => page.$('.pane-body .monaco-list-row:has-text("storage.yaml")'), 20000, 'storage.yaml in the FinOps tree');
   await page.screenshot({ path: join(artifacts, 'tree.png') });
+});
+
+test('a changed setting reaches the server without a reload', async () => {
+  // Edited the way a user does it: the user settings JSON in the editor, saved.
+  const writeSettings = async (settings) => {
+    await runCommand('Preferences: Open User Settings (JSON)');
+    // VS Code opens it in a tab or, in recent versions, in a modal editor: find the editor showing it.
+    const editor = page.locator('.monaco-editor:has(.view-lines:has-text("workbench.startupEditor")) .view-lines').last();
+    await editor.waitFor({ state: 'visible', timeout: 15000 });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Escape');
+  };
+  const before = await problems();
+  await writeSettings({ ...baseSettings, 'finopsCopilot.severity': { 'tag-value-invalid': 'off' } });
+  await waitFor(async () => (await problems()) < before, 30000, `fewer errors than ${before} with tag-value-invalid off`);
+  const off = await problems();
+  await writeSettings(baseSettings);
+  await waitFor(async () => (await problems()) === before, 30000, `the ${before} errors back with the default severity`);
+  console.log(`errors: ${before} with the defaults, ${off} with tag-value-invalid off`);
+});
+
+test('.tf files get the contributed Terraform language and its highlighting', async () => {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('main.tf');
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+  await waitFor(async () => /Terraform/.test(await page.$eval('[id="status.editor.mode"]', (el) => el.textContent ?? '').catch(() => '')), 20000, 'the Terraform language mode');
+  const tokenKinds = await waitFor(async () => {
+    const n = await page.$$eval('.monaco-editor .view-lines span[class^="mtk"]', (els) => new Set(els.map((e) => e.className)).size);
+    return n >= 4 ? n : null;
+  }, 20000, 'Terraform tokens in several colours');
+  assert.ok(tokenKinds >= 4);
+  await page.screenshot({ path: join(artifacts, 'terraform.png') });
 });
