@@ -37,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ summ
         summary = s;
         tree.update(s);
         Dashboard.current?.update(s);
+        log.debug(`[client] summary: ${s.totals.resources} resources, ${s.topFindings.length} top findings; dashboard ${Dashboard.current ? 'updated' : 'closed'}`);
       }
     } catch (e) {
       log.appendLine(`[client] workspace summary failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -75,7 +75,7 @@ before(async () => {
   settingsFile = join(userData, 'User/settings.json');
   writeFileSync(settingsFile, JSON.stringify(baseSettings = {
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'editor.codeLens': true,
-    'workbench.colorTheme': 'Default Dark Modern', 'finopsCopilot.trace.server': 'messages', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false,
+    'workbench.colorTheme': 'Default Dark Modern',  'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'chat.disableAIFeatures': true, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
   }, null, 2));
   const common = ['--config', join(work, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', join(work, 'extensions')];
@@ -181,10 +181,14 @@ test('the dashboard opens', async () => {
   const resource = (await card.$eval('.card-resource', (el) => el.textContent)).trim().split(/\s+/)[0];
   const errors = problems;
   const errorsBefore = await errors();
+  const listed = () => frame.$$eval('#findings-list li', (lis) => lis.map((li) => li.textContent ?? '')).catch(() => []);
+  const listedBefore = (await listed()).length;
   await (await card.$('button:has-text("Apply fix")')).click();
   const result = await waitFor(() => frame.evaluate(() => document.body.dataset.lastFix).catch(() => undefined), 30000, `the fix of ${resource} to apply`);
   assert.match(result, /^ok: Add (missing tags|tag ')/, `the preferred quick fix was applied: ${result}`);
   await waitFor(async () => (await errors()) < errorsBefore, 30000, `fewer errors than ${errorsBefore} after the fix`);
+  // The dashboard follows: the fixed finding leaves its list.
+  await waitFor(async () => (await listed()).length === listedBefore - 1 ? true : null, 15000, `the dashboard to drop the fixed finding (${listedBefore} listed)`);
   await page.screenshot({ path: join(artifacts, 'dashboard-apply-fix.png') });
 });
 

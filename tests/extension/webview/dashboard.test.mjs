@@ -181,3 +181,17 @@ test('a 10,000-resource summary renders with bounded lists', async () => {
   assert.ok(await page.$$eval('#files-table tbody tr', (r) => r.length) > 15);
   await page.close();
 });
+
+test('a new summary after a fix replaces the lists and cards', async () => {
+  const s = samplesSummary();
+  const page = await openDashboard(browser.context, server.url);
+  await sendSummary(page, s);
+  await page.click('#recommendations .card:first-child button:has-text("Apply fix")');
+  const fix = (await posted(page)).at(-1);
+  await page.evaluate((key) => window.postMessage({ type: 'fixResult', key, ok: true, message: 'Add tag' }, '*'), fix.key);
+  const fixed = samplesSummary();
+  fixed.topFindings = fixed.topFindings.filter((f) => !(f.uri === fix.uri && f.ruleId === fix.ruleId && f.range.start.line === fix.range.start.line));
+  await sendSummary(page, fixed);
+  assert.equal(await page.$$eval('#findings-list li', (li) => li.length), fixed.topFindings.length);
+  await page.close();
+});
