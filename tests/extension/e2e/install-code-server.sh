@@ -19,7 +19,8 @@ echo "e2e: installing code-server@$CS_VERSION with $("$NODE_DIR/bin/node" --vers
   export PATH="$NODE_DIR/bin:$PATH"
   export npm_config_nodedir="$NODE_DIR"
   cd "$DIR/cs"
-  "$NODE_DIR/bin/node" "$(command -v npm | xargs readlink -f | xargs dirname)/npm-cli.js" install --no-save --no-audit --no-fund --unsafe-perm "code-server@$CS_VERSION" >&2
+  # npm runs under the first `node` on PATH (its shebang is `env node`): Node 24 here, as code-server's scripts need.
+  npm install --no-save --no-audit --no-fund "code-server@$CS_VERSION" >&2
 )
 [ -f "$CS_BIN" ] || { echo "e2e: code-server entry point missing: $CS_BIN" >&2; exit 1; }
 touch "$DIR/.complete"

@@ -235,3 +235,25 @@ test('.tf files get the contributed Terraform language and its highlighting', as
   assert.ok(tokenKinds >= 4);
   await page.screenshot({ path: join(artifacts, 'terraform.png') });
 });
+
+/** Language server processes started under our code-server (by process id, walking its descendants). */
+function languageServers() {
+  const rows = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).stdout.trim().split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter(Boolean).map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
+  const ours = new Set([server.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) if (ours.has(r.ppid) && !ours.has(r.pid)) { ours.add(r.pid); grew = true; }
+  }
+  return rows.filter((r) => ours.has(r.pid) && /finops-copilot\.dll lsp/.test(r.args)).map((r) => r.pid);
+}
+
+test('a crashed server is restarted and diagnostics come back', async () => {
+  const [pid] = languageServers();
+  assert.ok(pid, 'the language server runs under code-server');
+  const errorsBefore = await problems();
+  process.kill(pid, 'SIGKILL');
+  const restarted = await waitFor(() => { const p = languageServers(); return p.length && !p.includes(pid) ? p[0] : null; }, 30000, 'a new language server process');
+  assert.notEqual(restarted, pid);
+  await waitFor(async () => (await problems()) === errorsBefore && /\$\(tag\)|tag/i.test(await page.$eval('[id="finops-copilot.finops-copilot.finopsCopilot.status"]', (el) => el.getAttribute('aria-label') ?? el.textContent ?? '').catch(() => 'tag')), 30000, 'the diagnostics after the restart');
+});
