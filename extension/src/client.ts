@@ -57,7 +57,8 @@ export class FinOpsClient implements vscode.Disposable {
       outputChannel: this.log,
       traceOutputChannel: this.log,
       synchronize: { configurationSection: 'finopsCopilot' },
-      initializationOptions: { settings: vscode.workspace.getConfiguration('finopsCopilot'), workspaceTrusted: vscode.workspace.isTrusted },
+      // The server reads the `finopsCopilot` settings straight from initializationOptions (docs/protocol.md).
+      initializationOptions: { ...JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('finopsCopilot'))), workspaceTrusted: vscode.workspace.isTrusted },
       errorHandler: {
         error: (_e: Error, _m: Message | undefined, count: number | undefined): ErrorHandlerResult => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
         closed: (): CloseHandlerResult => { this.scheduleRestart(); return { action: CloseAction.DoNotRestart, handled: true }; },
