@@ -198,20 +198,21 @@ test('the FinOps view lists the analysed files', async () => {
   await page.screenshot({ path: join(artifacts, 'tree.png') });
 });
 
+// Settings edited the way a user does it: the user settings JSON in the editor, saved.
+async function writeSettings(settings) {
+  await runCommand('Preferences: Open User Settings (JSON)');
+  // VS Code opens it in a tab or, in recent versions, in a modal editor: find the editor showing it.
+  const editor = page.locator('.monaco-editor:has(.view-lines:has-text("workbench.startupEditor")) .view-lines').last();
+  await editor.waitFor({ state: 'visible', timeout: 15000 });
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  await page.keyboard.press('Control+S');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Escape');
+}
+
 test('a changed setting reaches the server without a reload', async () => {
-  // Edited the way a user does it: the user settings JSON in the editor, saved.
-  const writeSettings = async (settings) => {
-    await runCommand('Preferences: Open User Settings (JSON)');
-    // VS Code opens it in a tab or, in recent versions, in a modal editor: find the editor showing it.
-    const editor = page.locator('.monaco-editor:has(.view-lines:has-text("workbench.startupEditor")) .view-lines').last();
-    await editor.waitFor({ state: 'visible', timeout: 15000 });
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(JSON.stringify(settings, null, 2));
-    await page.keyboard.press('Control+S');
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Escape');
-  };
   const before = await problems();
   await writeSettings({ ...baseSettings, 'finopsCopilot.severity': { 'tag-value-invalid': 'off' } });
   await waitFor(async () => (await problems()) < before, 30000, `fewer errors than ${before} with tag-value-invalid off`);
