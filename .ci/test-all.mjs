@@ -6,7 +6,12 @@ const suites = [
   { name: 'server (.NET)', command: 'dotnet', args: ['test', 'FinOpsCopilot.sln', '--nologo'], kind: 'dotnet' },
   // The language server driven by a real LSP client library (needs the CLI that the .NET suite has just built).
   { name: 'language server (LSP client)', command: process.execPath, args: ['--test', '--test-reporter=spec', 'tests/lsp/'], kind: 'node' },
+  // The VS Code extension's pure logic, and its dashboard webview in headless Chromium (the e2e is `npm run test:e2e`).
+  { name: 'VS Code extension (unit, webview)', command: process.execPath, args: ['--test', '--test-reporter=spec', 'tests/extension/unit/', 'tests/extension/webview/'], kind: 'node' },
 ];
+// The extension end to end in a real VS Code (code-server, installed on first use): with FINOPS_E2E=1, as CI runs it.
+if (process.env.FINOPS_E2E === '1')
+  suites.push({ name: 'VS Code extension end to end (code-server)', command: process.execPath, args: ['--test', '--test-reporter=spec', 'tests/extension/e2e/'], kind: 'node' });
 
 let passed = 0;
 let failed = 0;
