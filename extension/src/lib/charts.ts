@@ -37,7 +37,7 @@ export function barOption(p: Palette, items: { label: string; value: number }[],
   const fmt = (v: number) => (opts.money ? formatMoney(v, opts.currency, true) : String(v));
   return {
     ...base(p, opts.ariaLabel),
-    grid: { left: 8, right: opts.money ? 52 : 32, top: 8, bottom: 8 },
+    grid: { left: 8, right: opts.money ? 76 : 40, top: 8, bottom: 8 }, // room for the value labels right of the bars
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: {
       type: 'category', data: rows.map((r) => shortLabel(r.label)),
