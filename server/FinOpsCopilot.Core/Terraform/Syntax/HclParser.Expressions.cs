@@ -367,9 +367,9 @@ public sealed partial class HclParser
         }
     }
 
-    private HclExpression ParseFor(Token open, TokenKind closer)
+    /// <summary>The <c>key, value in collection</c> part shared by for expressions and <c>%{for}</c> directives.</summary>
+    private (string? Key, string Value, HclExpression Collection) ParseForHead(string construct)
     {
-        _i = NextNonNewline(_i) + 1; // "for"
         string? keyName = null;
         var first = Peek();
         string valueName = first.Kind == TokenKind.Identifier ? TextOf(first) : "";
@@ -379,11 +379,17 @@ public sealed partial class HclParser
             keyName = valueName;
             var second = Peek();
             valueName = second.Kind == TokenKind.Identifier ? TextOf(second) : "";
-            Expect(TokenKind.Identifier, "after ',' in the for expression");
+            Expect(TokenKind.Identifier, $"after ',' in the {construct}");
         }
         if (IsKeyword(Peek(), "in")) _i++;
-        else Error(Peek(), $"Expected 'in' in the for expression, found {DescribeFound(Peek())}");
-        var collection = ParseExpression();
+        else Error(Peek(), $"Expected 'in' in the {construct}, found {DescribeFound(Peek())}");
+        return (keyName, valueName, ParseExpression());
+    }
+
+    private HclExpression ParseFor(Token open, TokenKind closer)
+    {
+        _i = NextNonNewline(_i) + 1; // "for"
+        var (keyName, valueName, collection) = ParseForHead("for expression");
         Expect(TokenKind.Colon, "after the collection of the for expression");
         HclExpression? keyExpr = null;
         if (closer == TokenKind.CloseBrace)

@@ -154,20 +154,7 @@ public sealed partial class HclParser
     {
         _i++; // "for"
         _newlinesIgnored++;
-        string? keyName = null;
-        var first = Peek();
-        string valueName = first.Kind == TokenKind.Identifier ? TextOf(first) : "";
-        Expect(TokenKind.Identifier, "after 'for'");
-        if (Accept(TokenKind.Comma))
-        {
-            keyName = valueName;
-            var second = Peek();
-            valueName = second.Kind == TokenKind.Identifier ? TextOf(second) : "";
-            Expect(TokenKind.Identifier, "after ',' in the for directive");
-        }
-        if (IsKeyword(Peek(), "in")) _i++;
-        else Error(Peek(), $"Expected 'in' in the for directive, found {DescribeFound(Peek())}");
-        var collection = ParseExpression();
+        var (keyName, valueName, collection) = ParseForHead("for directive");
         _newlinesIgnored--;
         EndSequence("after the for directive");
         var body = ParseTemplateParts(closer, heredoc, out var end);
