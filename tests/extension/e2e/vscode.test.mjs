@@ -54,7 +54,7 @@ async function runCommand(title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(`>${title}`.replace(/^>>/, '>'));
-  await page.waitForTimeout(400);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(title)})`, { state: 'visible' });
   await page.keyboard.press('Enter');
 }
 
@@ -114,7 +114,7 @@ test('a tagging diagnostic appears in a CloudFormation file', async () => {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('storage.yaml');
-  await page.waitForTimeout(600);
+  await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("storage.yaml")', { state: 'visible' });
   const opened = Date.now();
   await page.keyboard.press('Enter');
   await waitFor(async () => (await squiggles('error')) > 0, 60000, 'an error squiggle in storage.yaml');
@@ -130,7 +130,7 @@ test('the quick fix applies and the diagnostic clears', async () => {
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('25');
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
   await page.keyboard.press('Control+.');
   const menu = await waitFor(() => page.$('.action-widget .monaco-list-row, .context-view .action-widget'), 15000, 'the quick fix menu');
   assert.ok(menu);
@@ -209,7 +209,7 @@ async function writeSettings(settings) {
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(JSON.stringify(settings, null, 2));
   await page.keyboard.press('Control+S');
-  await page.waitForTimeout(300);
+  await page.waitForSelector('.tab.active.dirty', { state: 'detached' });
   await page.keyboard.press('Escape');
 }
 
@@ -227,7 +227,7 @@ test('.tf files get the contributed Terraform language and its highlighting', as
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('main.tf');
-  await page.waitForTimeout(600);
+  await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("main.tf")', { state: 'visible' });
   await page.keyboard.press('Enter');
   await waitFor(async () => /Terraform/.test(await page.$eval('[id="status.editor.mode"]', (el) => el.textContent ?? '').catch(() => '')), 20000, 'the Terraform language mode');
   const tokenKinds = await waitFor(async () => {
