@@ -130,7 +130,8 @@ test('the quick fix applies and the diagnostic clears', async () => {
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('25');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+  // The editor has the cursor (and the focus) back when the status bar shows the new line.
+  await waitFor(async () => /Ln 25,/.test(await page.$eval('[id="status.editor.selection"]', (el) => el.textContent ?? '').catch(() => '')) || null, 15000, 'the cursor on line 25');
   await page.keyboard.press('Control+.');
   const menu = await waitFor(() => page.$('.action-widget .monaco-list-row, .context-view .action-widget'), 15000, 'the quick fix menu');
   assert.ok(menu);
