@@ -109,7 +109,7 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
             : t with { KeyRange = nameRange, ValueRange = nameRange, Source = TagSource.Propagated, DeclaredIn = null }).ToList();
         var container = resource.TagShape == TagShape.None ? null
             : new TagContainer("Tags", resource.TagShape, null, null, SourceRange.Empty(construct?.InsertAt ?? range.End)) { Construct = construct, Stack = stack };
-        Add(source.Text, Moved(resource, path, source.Text, range, nameRange, tags, container, fromSource?.IgnoredRules));
+        Add(source.Text, Moved(resource, path, source.Text, range, nameRange, tags, container, fromSource?.IgnoredRules, region: StackRegion.Of(node.Stack)));
     }
 
     private void RelocateToLiteral(IacResource resource, string path, SourceText text, SourceRange literal)
@@ -151,12 +151,13 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
             TagContainer = fromSource.TagContainer,
             UnknownTagsReason = fromSource.UnknownTagsReason,
             IgnoredRules = fromSource.IgnoredRules,
+            Region = fromSource.Region ?? synthesized.Region,
         };
     }
 
     /// <summary>A template resource addressed by its construct path, at a place in a source file; its values point there too.</summary>
     private static IacResource Moved(IacResource resource, string path, SourceText text, SourceRange range, SourceRange nameRange,
-        IReadOnlyList<ResourceTag> tags, TagContainer? container, IReadOnlySet<string>? ignored, bool keepValues = false) => new()
+        IReadOnlyList<ResourceTag> tags, TagContainer? container, IReadOnlySet<string>? ignored, bool keepValues = false, string? region = null) => new()
     {
         Type = resource.Type,
         Name = path[(path.LastIndexOf('/') + 1)..],
@@ -171,6 +172,7 @@ internal sealed class AssemblyMapper(CSharpApp? app, SourceIdLocator? locator)
         TagContainer = container,
         UnknownTagsReason = resource.UnknownTagsReason,
         IgnoredRules = ignored ?? InlineSuppressions.Scan(text).For(range),
+        Region = region ?? resource.Region,
     };
 
     private void Add(SourceText text, IacResource resource)

@@ -19,6 +19,10 @@ public static class CdkAppReader
 
     public static bool IsAppManifest(string path) => Path.GetFileName(path) == AppManifest;
 
+    /// <summary>The region of a file's resources when they all deploy to one (a file may hold several stacks).</summary>
+    private static string? CommonRegion(IReadOnlyCollection<IacResource> resources) =>
+        resources.Select(r => r.Region).Distinct().ToList() is [{ } only] ? only : null;
+
     /// <param name="buffers">Editor buffers by full path, read in place of those files on disk.</param>
     public static CdkAppResult Read(string appDirectory, CdkReadOptions? options = null, IReadOnlyDictionary<string, string>? buffers = null)
     {
@@ -82,10 +86,10 @@ public static class CdkAppReader
                 var diagnostics = app.Diagnostics.GetValueOrDefault(source.Path) ?? [];
                 relocated.Remove(source.Path);
                 if (resources.Count == 0 && diagnostics.Count == 0) continue;
-                documents.Add(new IacDocument { Text = source.Text, Format = IacFormat.CdkCSharp, Resources = resources, Diagnostics = diagnostics });
+                documents.Add(new IacDocument { Text = source.Text, Format = IacFormat.CdkCSharp, Resources = resources, Diagnostics = diagnostics, Region = CommonRegion(resources) });
             }
         foreach (var (path, resources) in relocated)
-            documents.Add(new IacDocument { Text = texts[path], Format = IacFormat.CdkAssembly, Resources = resources });
+            documents.Add(new IacDocument { Text = texts[path], Format = IacFormat.CdkAssembly, Resources = resources, Region = CommonRegion(resources) });
         documents.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new CdkAppResult(documents, errors, semantic);
     }

@@ -44,6 +44,7 @@ internal sealed class CdkResourceFactory(ConstructProperties properties)
                         : new TagContainer("Tags", shape, null, null, anchor) { Construct = construct, Stack = stack },
                     UnknownTagsReason = unknown,
                     IgnoredRules = ignored,
+                    Region = StackRegion.Of(node.Stack),
                 });
             }
         }

@@ -86,3 +86,16 @@ public class CdkSampleTests
         Directory.Delete(Path.GetDirectoryName(file)!, true);
     }
 }
+
+public class CdkStackRegionTests
+{
+    [Fact]
+    public void A_literal_stack_region_prices_the_stack_there()
+    {
+        var result = WorkspaceAnalysis.Run([Path.Combine(TestSupport.RepoRoot, "samples", "cdk-csharp")]);
+        var stack = result.Documents.Single(d => d.Path.EndsWith("ShopStack.cs", StringComparison.Ordinal));
+        Assert.Equal("eu-west-1", stack.Region);
+        Assert.All(stack.Resources, r => Assert.Equal("eu-west-1", r.Region));
+        Assert.Equal("eu-west-1", result.Costs.Single(c => c.Path == stack.Path).Region);
+    }
+}
